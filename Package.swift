@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Segmenta: a notebook-style REPL for customer segmentation.
+///
+/// - `SegmentaCore`: data, features, clustering, evaluation. No terminal I/O.
+/// - `SegmentaSession`: command language, workspace, rendering, transcripts, REPL loop.
+/// - `CReadline`: the only code that touches GNU readline's C globals (Swift 6 forbids that from Swift).
+/// - `segmenta`: the thin executable wiring a terminal to the session layer.
+let package = Package(
+  name: "Segmenta",
+  products: [
+    .executable(name: "segmenta", targets: ["segmenta"]),
+    .library(name: "SegmentaCore", targets: ["SegmentaCore"]),
+    .library(name: "SegmentaSession", targets: ["SegmentaSession"]),
+  ],
+  targets: [
+    .target(name: "SegmentaCore"),
+    .target(name: "SegmentaSession", dependencies: ["SegmentaCore"]),
+    .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
+    .executableTarget(name: "segmenta", dependencies: ["SegmentaSession", "CReadline"]),
+    .testTarget(
+      name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ]
+)

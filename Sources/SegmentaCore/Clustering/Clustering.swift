@@ -1,0 +1,37 @@
+/// What every clustering algorithm is: a configuration value that fits a ``FeatureMatrix``.
+///
+/// The session layer treats all variants uniformly through this protocol (compare, inspect, export).
+public protocol ClusteringAlgorithm: Sendable {
+  /// Short algorithm name as used in `run NAME`, e.g. `kmeans`.
+  var algorithmName: String { get }
+  /// The parameters in a stable order, as `key=value` pairs for display and export.
+  var parameterList: [(key: String, value: String)] { get }
+  /// Fits the model. Deterministic for a given `rng` state, whatever `context.threads` is.
+  func fit(_ data: FeatureMatrix, context: ExecutionContext, rng: inout SeededRandom) throws(SegmentaError)
+    -> ClusteringResult
+}
+
+/// The outcome of a clustering: enough to compare, inspect, export and re-run it.
+public struct ClusteringResult: Sendable, Equatable {
+  /// Segment label per row, `0..<k`; `-1` marks noise (density methods).
+  public var labels: ContiguousArray<Int32>
+  /// Number of segments (noise excluded).
+  public var k: Int
+  /// Segment centres in feature space (k × d), where the method has them.
+  public var centroids: FeatureMatrix?
+  /// Within-segment sum of squared distances to the centres, where defined.
+  public var inertia: Double?
+  /// Iterations of the best run, where meaningful.
+  public var iterations: Int?
+
+  public init(
+    labels: ContiguousArray<Int32>, k: Int, centroids: FeatureMatrix? = nil, inertia: Double? = nil,
+    iterations: Int? = nil
+  ) {
+    self.labels = labels
+    self.k = k
+    self.centroids = centroids
+    self.inertia = inertia
+    self.iterations = iterations
+  }
+}

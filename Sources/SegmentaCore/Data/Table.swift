@@ -1,0 +1,50 @@
+/// A named, immutable, columnar data set: what `load` produces and what features are drawn from.
+public struct Table: Sendable, Equatable {
+  /// The dataset's name in the workspace.
+  public var name: String
+  /// Columns in file order; names are unique.
+  public private(set) var columns: [Column]
+  /// Name of the identifier column, if any.
+  public var idColumn: String?
+
+  /// Creates a table; every column must have the same number of rows and a unique name.
+  public init(name: String, columns: [Column], idColumn: String? = nil) {
+    precondition(Set(columns.map(\.count)).count <= 1, "columns differ in length")
+    precondition(Set(columns.map(\.name)).count == columns.count, "duplicate column names")
+    self.name = name
+    self.columns = columns
+    self.idColumn = idColumn
+  }
+
+  /// Number of rows.
+  public var rowCount: Int { columns.first?.count ?? 0 }
+
+  /// The column called `name`, or `nil`.
+  public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+
+  /// The column called `name`, or an ``SegmentaError/unknownColumn(_:suggestion:)`` error with a suggestion.
+  public func requireColumn(_ name: String) throws(SegmentaError) -> Column {
+    if let c = column(named: name) { return c }
+    throw .unknownColumn(name, suggestion: closestMatch(to: name, among: columns.map(\.name)))
+  }
+
+  /// Adds a column, or replaces the one with the same name (keeping its position).
+  public mutating func setColumn(_ column: Column) {
+    precondition(columns.isEmpty || column.count == rowCount, "column length differs from the table's")
+    if let i = columns.firstIndex(where: { $0.name == column.name }) {
+      columns[i] = column
+    } else {
+      columns.append(column)
+    }
+  }
+
+  /// A new table with only the rows in `rows` (in that order).
+  public func selectingRows(_ rows: [Int]) -> Table {
+    let cols = columns.map { c -> Column in
+      c.isNumeric
+        ? Column(name: c.name, kind: c.kind, numbers: ContiguousArray(rows.map { c.numbers[$0] }))
+        : Column(name: c.name, kind: c.kind, strings: rows.map { c.strings[$0] })
+    }
+    return Table(name: name, columns: cols, idColumn: idColumn)
+  }
+}

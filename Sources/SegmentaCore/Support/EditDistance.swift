@@ -1,0 +1,32 @@
+/// Levenshtein distance between two strings (by Unicode scalars), for "did you mean" suggestions.
+///
+/// - Complexity: O(|a|·|b|) time, O(|b|) memory.
+public func editDistance(_ a: String, _ b: String) -> Int {
+  let s = Array(a.unicodeScalars)
+  let t = Array(b.unicodeScalars)
+  if s.isEmpty { return t.count }
+  if t.isEmpty { return s.count }
+  var previous = Array(0...t.count)
+  var current = [Int](repeating: 0, count: t.count + 1)
+  for i in 1...s.count {
+    current[0] = i
+    for j in 1...t.count {
+      let cost = s[i - 1] == t[j - 1] ? 0 : 1
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+    }
+    swap(&previous, &current)
+  }
+  return previous[t.count]
+}
+
+/// The candidate closest to `word` if it is close enough to be a plausible typo (distance ≤ max(1, |word|/3)),
+/// ties broken by candidate order; `nil` otherwise.
+public func closestMatch(to word: String, among candidates: [String]) -> String? {
+  let limit = max(1, word.count / 3)
+  var best: (name: String, distance: Int)?
+  for c in candidates {
+    let d = editDistance(word.lowercased(), c.lowercased())
+    if d <= limit, d < (best?.distance ?? .max) { best = (c, d) }
+  }
+  return best?.name
+}

@@ -1,0 +1,69 @@
+/// Everything a user can get wrong, with the data needed to say what, where and what to do.
+///
+/// Programmer errors are `precondition`s, never cases here. The ``description`` is the message shown after
+/// `error: ` in the REPL and in transcripts, so it is deterministic and names no absolute paths the caller did
+/// not give.
+public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A file could not be opened or read.
+  case fileUnreadable(path: String, reason: String)
+  /// A file could not be written.
+  case fileUnwritable(path: String, reason: String)
+  /// Malformed CSV content at a 1-based line and column.
+  case csv(path: String, line: Int, column: Int, problem: String, hint: String)
+  /// A column name that does not exist.
+  case unknownColumn(String, suggestion: String?)
+  /// A dataset name that does not exist.
+  case unknownDataset(String, suggestion: String?)
+  /// A variant name that does not exist.
+  case unknownVariant(String, suggestion: String?)
+  /// A column that cannot be used the way asked (e.g. a categorical column as a numeric feature).
+  case wrongColumnKind(column: String, actual: Column.Kind, expected: String)
+  /// Missing values in selected features: counts per column and the ways out.
+  case missingValues(counts: [MissingCount])
+  /// A parameter value outside its domain.
+  case invalidParameter(name: String, value: String, expected: String)
+  /// Too little data for the requested computation.
+  case insufficientData(String)
+  /// No active dataset or feature set yet.
+  case notReady(String)
+  /// The computation was interrupted by the user (Ctrl-C).
+  case interrupted
+
+  /// Missing values of one column.
+  public struct MissingCount: Equatable, Sendable {
+    public let column: String
+    public let missing: Int
+    public let rows: Int
+    public init(column: String, missing: Int, rows: Int) {
+      self.column = column
+      self.missing = missing
+      self.rows = rows
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .fileUnreadable(let path, let reason): "cannot read '\(path)': \(reason)"
+    case .fileUnwritable(let path, let reason): "cannot write '\(path)': \(reason)"
+    case .csv(let path, let line, let column, let problem, let hint):
+      "\(path):\(line):\(column): \(problem)" + (hint.isEmpty ? "" : " (\(hint))")
+    case .unknownColumn(let name, let s): "unknown column '\(name)'" + Self.didYouMean(s)
+    case .unknownDataset(let name, let s): "unknown dataset '\(name)'" + Self.didYouMean(s)
+    case .unknownVariant(let name, let s): "unknown variant '\(name)'" + Self.didYouMean(s)
+    case .wrongColumnKind(let column, let actual, let expected):
+      "column '\(column)' is \(actual.rawValue), expected \(expected)"
+    case .missingValues(let counts):
+      "missing values in "
+        + counts.map { "\($0.column) (\($0.missing) of \($0.rows))" }.joined(separator: ", ")
+        + "; choose `features … missing=drop` to drop those rows or `missing=mean|median` to impute"
+    case .invalidParameter(let name, let value, let expected): "\(name)=\(value) is invalid: expected \(expected)"
+    case .insufficientData(let what): what
+    case .notReady(let what): what
+    case .interrupted: "interrupted"
+    }
+  }
+
+  private static func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+  }
+}
