@@ -1,0 +1,104 @@
+/// The recorded way from a table's columns to the matrix a clustering sees: the selected columns, what to do
+/// with missing values, and the transforms and scaling in the order the user gave them.
+///
+/// A recipe is data, so it can be re-applied to new customers (assignment) and exported with the criteria.
+public struct FeatureRecipe: Sendable, Equatable {
+  /// Selected columns, in order.
+  public var columns: [String]
+  /// How missing values are handled; `nil` = not decided yet (an error if any are present).
+  public var missing: MissingPolicy?
+  /// Transforms and scaling, in the order given.
+  public var steps: [FeatureStep]
+
+  public init(columns: [String] = [], missing: MissingPolicy? = nil, steps: [FeatureStep] = []) {
+    self.columns = columns
+    self.missing = missing
+    self.steps = steps
+  }
+
+  /// Applies the recipe to `table`, fitting scaling parameters on it.
+  ///
+  /// - Returns: the feature matrix, the rows it holds, and the per-column raw values for profiles.
+  /// - Throws: ``SegmentaError`` for unknown columns, unhandled missing values, transforms outside their domain,
+  ///   or categorical columns that were not one-hot encoded.
+  /// - Complexity: O(rows × columns) plus sorting for quantile-based steps.
+  public func apply(to table: Table) throws(SegmentaError) -> PreparedFeatures {
+    guard !columns.isEmpty else { throw .notReady("no features selected; use `features COL…` first") }
+    var working = try columns.map { name throws(SegmentaError) in try table.requireColumn(name) }
+    let rows = try keptRows(working, rowCount: table.rowCount)
+    working = working.map { $0.isNumeric ? selectNumeric($0, rows) : selectStrings($0, rows) }
+    if let policy = missing, policy != .drop { working = working.map { impute($0, policy) } }
+    let raw = working
+    var warnings: [String] = []
+    for step in steps {
+      switch step {
+      case .transform(let transform, let names):
+        working = try FeatureTransforms.apply(transform, to: names, in: working)
+      case .scale(let scaling):
+        working = FeatureTransforms.scale(working, scaling, warnings: &warnings)
+      }
+    }
+    if let categorical = working.first(where: { !$0.isNumeric }) {
+      throw .wrongColumnKind(
+        column: categorical.name, actual: categorical.kind,
+        expected: "numeric (use `transform onehot \(categorical.name)` to encode it)")
+    }
+    var values = ContiguousArray<Double>(repeating: 0, count: rows.count * working.count)
+    for (j, column) in working.enumerated() {
+      for i in 0..<rows.count { values[i * working.count + j] = column.numbers[i] }
+    }
+    let matrix = FeatureMatrix(rows: rows.count, columns: working.count, names: working.map(\.name), values: values)
+    return PreparedFeatures(matrix: matrix, rowIndices: rows, rawColumns: raw, warnings: warnings)
+  }
+
+  /// Missing-value counts of the selected columns (only those with any), for the `features` command's warning.
+  public func missingCounts(in table: Table) -> [SegmentaError.MissingCount] {
+    columns.compactMap { table.column(named: $0) }.compactMap { c in
+      let m = c.missingCount
+      return m > 0 ? SegmentaError.MissingCount(column: c.name, missing: m, rows: c.count) : nil
+    }
+  }
+
+  private func keptRows(_ columns: [Column], rowCount: Int) throws(SegmentaError) -> [Int] {
+    let counts = columns.compactMap { c -> SegmentaError.MissingCount? in
+      let m = c.missingCount
+      return m > 0 ? SegmentaError.MissingCount(column: c.name, missing: m, rows: rowCount) : nil
+    }
+    if counts.isEmpty { return Array(0..<rowCount) }
+    guard let policy = missing else { throw .missingValues(counts: counts) }
+    guard policy == .drop else { return Array(0..<rowCount) }
+    let kept = (0..<rowCount).filter { i in
+      columns.allSatisfy { c in c.isNumeric ? !c.numbers[i].isNaN : c.strings[i] != nil }
+    }
+    if kept.isEmpty { throw .insufficientData("every row has a missing feature value; nothing left to cluster") }
+    return kept
+  }
+
+  private func selectNumeric(_ c: Column, _ rows: [Int]) -> Column {
+    Column(name: c.name, kind: c.kind, numbers: ContiguousArray(rows.map { c.numbers[$0] }))
+  }
+
+  private func selectStrings(_ c: Column, _ rows: [Int]) -> Column {
+    Column(name: c.name, kind: c.kind, strings: rows.map { c.strings[$0] })
+  }
+
+  private func impute(_ c: Column, _ policy: MissingPolicy) -> Column {
+    guard c.isNumeric, c.missingCount > 0 else { return c }
+    let present = c.numbers.filter { !$0.isNaN }
+    let fill =
+      policy == .imputeMean ? Statistics.mean(present) : Statistics.quantile(sorted: present.sorted(), 0.5)
+    return Column(name: c.name, kind: .numeric, numbers: ContiguousArray(c.numbers.map { $0.isNaN ? fill : $0 }))
+  }
+}
+
+/// A recipe applied to a table: the model's matrix plus what is needed to explain it in original units.
+public struct PreparedFeatures: Sendable, Equatable {
+  /// The transformed, scaled matrix the algorithms see.
+  public let matrix: FeatureMatrix
+  /// The table rows the matrix rows come from (rows dropped for missing values are absent).
+  public let rowIndices: [Int]
+  /// The selected columns in original units, restricted to ``rowIndices`` (after imputation).
+  public let rawColumns: [Column]
+  /// Notes produced while fitting (e.g. a constant column left unscaled).
+  public let warnings: [String]
+}

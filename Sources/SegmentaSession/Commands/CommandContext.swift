@@ -1,0 +1,70 @@
+import Foundation
+import SegmentaCore
+
+/// One line a command produced, by how transcripts treat it.
+public enum OutputLine: Sendable, Equatable {
+  /// Regular output (`#> `), compared on check.
+  case output(String)
+  /// An error or warning (`#! `), compared on check.
+  case diagnostic(String)
+  /// Timings and progress (`#~ `), never compared.
+  case volatile(String)
+
+  /// The text without its kind.
+  public var text: String {
+    switch self {
+    case .output(let s), .diagnostic(let s), .volatile(let s): s
+    }
+  }
+}
+
+/// What a command works with: a copy of the workspace, a place to print, and where relative paths start.
+public struct CommandContext: Sendable {
+  /// The workspace copy; it replaces the session's workspace only if the command succeeds.
+  public var workspace: Workspace
+  /// Lines printed so far.
+  public private(set) var lines: [OutputLine] = []
+  /// The folder relative paths are resolved against (the session file's folder, or the working directory).
+  public let baseDirectory: String
+  /// Set by Ctrl-C.
+  public let cancellation: CancellationFlag
+  /// Set by `quit`.
+  public var quitRequested = false
+
+  public init(workspace: Workspace, baseDirectory: String, cancellation: CancellationFlag) {
+    self.workspace = workspace
+    self.baseDirectory = baseDirectory
+    self.cancellation = cancellation
+  }
+
+  /// Prints a line of output.
+  public mutating func print(_ line: String) { lines.append(.output(line.replacingTrailingSpaces())) }
+  /// Prints several lines of output.
+  public mutating func print(_ many: [String]) { many.forEach { print($0) } }
+  /// Prints a warning (`warning: …`).
+  public mutating func warn(_ message: String) { lines.append(.diagnostic("warning: " + message)) }
+  /// Prints volatile text (timings), never compared on check.
+  public mutating func volatile(_ line: String) { lines.append(.volatile(line)) }
+
+  /// The settings in force.
+  public var settings: Settings { workspace.settings }
+  /// Number formatting per `set digits`.
+  public var numbers: NumberFormat { workspace.settings.numbers }
+
+  /// The execution context for core computations.
+  public var execution: ExecutionContext {
+    ExecutionContext(threads: workspace.settings.threads, cancellation: cancellation)
+  }
+
+  /// `path` resolved against ``baseDirectory`` unless absolute.
+  public func resolve(_ path: String) -> String {
+    if path.hasPrefix("/") { return path }
+    if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst(1) }
+    return (baseDirectory as NSString).appendingPathComponent(path)
+  }
+
+  /// Wraps a core call so its errors become command failures.
+  public func core<T>(_ body: () throws(SegmentaError) -> T) throws(SessionError) -> T {
+    do { return try body() } catch { throw .failed(error) }
+  }
+}

@@ -1,0 +1,18 @@
+/// Every command, in the order `help` lists them.
+public enum CommandRegistry {
+  /// All commands.
+  public static let all: [CommandSpec] = [
+    .load, .datasets, .use, .head, .describe,
+    .features, .missing, .transform, .scale,
+    .runVariant, .variants, .compare, .inspect,
+    .export, .expect, .set, .help, .quit,
+  ]
+
+  /// Command words.
+  public static let names: [String] = all.map(\.name)
+
+  /// The command called `name` (`exit` is an alias of `quit`).
+  public static func command(named name: String) -> CommandSpec? {
+    all.first { $0.name == name } ?? (name == "exit" ? .quit : nil)
+  }
+}

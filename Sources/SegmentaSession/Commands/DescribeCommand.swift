@@ -1,0 +1,38 @@
+import SegmentaCore
+
+extension CommandSpec {
+  /// `describe [COL…]`
+  static let describe = CommandSpec(
+    name: "describe", usage: "describe [COL…]",
+    summary: "profile columns: type, missing values, mean/sd/quantiles or the most frequent categories",
+    example: "describe revenue_eur discount_rate", arguments: [.columns]
+  ) { command, context throws(SessionError) in
+    let table = try context.workspace.activeDataset().table
+    let columns = try command.arguments.isEmpty
+      ? table.columns
+      : command.arguments.map { word throws(SessionError) in
+        try context.core { () throws(SegmentaError) in try table.requireColumn(word.text) }
+      }
+    let f = context.numbers
+    var numeric = TextTable(header: ["column", "type", "missing", "mean", "sd", "min", "median", "max"])
+    var other = TextTable(header: ["column", "type", "missing", "distinct", "most frequent"],
+                          alignments: [.left, .left, .right, .right, .left])
+    for column in columns {
+      let s = ColumnSummary.summarize(column)
+      let missing = NumberFormat.grouped(s.missing)
+      if column.kind == .numeric {
+        numeric.append([column.name, "numeric", missing, f.format(s.mean), f.format(s.sd), f.format(s.min),
+                        f.format(s.median), f.format(s.max)])
+      } else if column.kind == .date {
+        let day = { (v: Double) in v.isNaN ? "–" : CivilDate(daysSinceEpoch: Int(v)).iso }
+        other.append([column.name, "date", missing, "", "\(day(s.min)) … \(day(s.max))"])
+      } else {
+        let top = s.top.map { "\($0.value) (\(NumberFormat.grouped($0.count)))" }.joined(separator: ", ")
+        other.append([column.name, column.kind.rawValue, missing, NumberFormat.grouped(s.distinct), top])
+      }
+    }
+    if !numeric.rows.isEmpty { context.print(numeric.render(width: context.settings.width)) }
+    if !numeric.rows.isEmpty && !other.rows.isEmpty { context.print("") }
+    if !other.rows.isEmpty { context.print(other.render(width: context.settings.width)) }
+  }
+}

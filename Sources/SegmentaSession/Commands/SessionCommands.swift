@@ -1,0 +1,68 @@
+import SegmentaCore
+
+extension CommandSpec {
+  /// `set seed|digits|width|threads N`
+  static let set = CommandSpec(
+    name: "set", usage: "set [seed|digits|width|threads N]",
+    summary: "change a setting (alone: show them); results never depend on threads",
+    example: "set seed 42", arguments: [.keywords(["seed", "digits", "width", "threads"])]
+  ) { command, context throws(SessionError) in
+    if command.arguments.isEmpty {
+      let s = context.settings
+      context.print("seed \(s.seed) · digits \(s.digits) · width \(s.width) · threads \(s.threads)")
+      return
+    }
+    try command.requireArguments(2)
+    let key = command.arguments[0]
+    let value = command.arguments[1]
+    let limits: [String: ClosedRange<Int>] = ["digits": 1...15, "width": 40...400, "threads": 1...64]
+    if key.text == "seed" {
+      guard let seed = UInt64(value.text) else {
+        throw .usage("seed \(value.text) is invalid: expected a whole number ≥ 0", column: value.column)
+      }
+      context.workspace.settings.seed = seed
+    } else if let range = limits[key.text] {
+      guard let n = Int(value.text), range.contains(n) else {
+        throw .usage("\(key.text) \(value.text) is invalid: expected \(range.lowerBound)…\(range.upperBound)", column: value.column)
+      }
+      switch key.text {
+      case "digits": context.workspace.settings.digits = n
+      case "width": context.workspace.settings.width = n
+      default: context.workspace.settings.threads = n
+      }
+    } else {
+      let hint = closestMatch(to: key.text, among: ["seed", "digits", "width", "threads"]).map { " (did you mean '\($0)'?)" } ?? ""
+      throw .usage("unknown setting '\(key.text)'\(hint); settings: seed, digits, width, threads", column: key.column)
+    }
+  }
+
+  /// `quit`
+  static let quit = CommandSpec(
+    name: "quit", usage: "quit", summary: "leave Segmenta (Ctrl-D does the same; the journal is already saved)",
+    example: "quit", journaled: false
+  ) { command, context throws(SessionError) in
+    try command.requireArguments(0)
+    context.quitRequested = true
+  }
+
+  /// `help [VERB]`
+  static let help = CommandSpec(
+    name: "help", usage: "help [COMMAND]", summary: "list the commands, or show one with its usage and an example",
+    example: "help run", arguments: [.verbs], journaled: false
+  ) { command, context throws(SessionError) in
+    guard let word = command.arguments.first else {
+      context.print("commands (help COMMAND for details):")
+      let width = (CommandRegistry.names.map(\.count).max() ?? 0) + 2
+      for spec in CommandRegistry.all {
+        context.print("  " + spec.name.padding(toLength: width, withPad: " ", startingAt: 0) + spec.summary)
+      }
+      context.print("a line ending in \\ continues on the next; Ctrl-C stops a running command; Ctrl-D quits")
+      return
+    }
+    guard let spec = CommandRegistry.command(named: word.text) else {
+      let hint = closestMatch(to: word.text, among: CommandRegistry.names).map { " (did you mean '\($0)'?)" } ?? ""
+      throw .usage("no command '\(word.text)'\(hint)", column: word.column)
+    }
+    context.print(["usage: \(spec.usage)", spec.summary, "example: \(spec.example)"])
+  }
+}
