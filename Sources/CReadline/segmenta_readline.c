@@ -1,4 +1,6 @@
 /* GNU readline shim: see include/segmenta_readline.h. <stdio.h> must precede the readline headers. */
+/* POSIX (sigaction, strdup, strndup, fileno) even when compiled as strict ISO C. */
+#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +123,13 @@ char *seg_rl_readline(const char *prompt, int *interrupted) {
     if (ready > 0) rl_callback_read_char();
   }
   if (seg_completed_line == NULL) {
-    fputc('\n', out); /* Ctrl-D: leave the shell prompt on a fresh line */
-    fflush(out);
+    /* Ctrl-D: leave the shell prompt on a fresh line. readline 8.2 already prints that newline when it
+       turns bracketed paste off at EOF; without bracketed paste (inputrc, TERM=dumb) we print it. */
+    const char *bracketed = rl_variable_value("enable-bracketed-paste");
+    if (bracketed == NULL || strcmp(bracketed, "on") != 0) {
+      fputc('\n', out);
+      fflush(out);
+    }
   }
   return seg_completed_line;
 }

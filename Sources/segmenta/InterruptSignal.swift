@@ -33,7 +33,8 @@ enum InterruptSignal {
     to flag: CancellationFlag, every interval: DispatchTimeInterval = .milliseconds(50)
   ) -> DispatchSourceTimer {
     install()
-    let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "segmenta.sigint-watcher"))
+    let queue = DispatchQueue(label: "segmenta.sigint-watcher")
+    let timer = DispatchSource.makeTimerSource(queue: queue)
     let seen = SignalCount(seg_sigint_count())
     timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(10))
     timer.setEventHandler {

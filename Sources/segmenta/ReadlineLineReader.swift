@@ -127,7 +127,8 @@ enum CompletionBridge {
     if state == 0 {
       let word = text.map { String(cString: $0) } ?? ""
       let before = lineBefore.map { String(cString: $0) } ?? ""
-      candidates = (source?.completions(for: word, lineBeforeWord: before) ?? []).filter { $0.hasPrefix(word) }
+      let offered = source?.completions(for: word, lineBeforeWord: before) ?? []
+      candidates = offered.filter { $0.hasPrefix(word) }
     }
     let index = Int(state)
     guard index >= 0, index < candidates.count else { return nil }
