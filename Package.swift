@@ -23,6 +23,7 @@ let package = Package(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history).
+    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py"]),
   ]
 )
