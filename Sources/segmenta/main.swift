@@ -1,1 +1,96 @@
-print("segmenta")
+import Foundation
+import SegmentaCore
+import SegmentaSession
+
+/// `segmenta` — the thin executable: parses the command line and wires the terminal to the session layer.
+let usage = """
+  usage: segmenta [--session FILE.seg]           interactive workbench (journal to FILE.seg)
+         segmenta FILE.seg | --resume FILE.seg  replay FILE, then continue interactively, appending to it
+         segmenta run FILE.seg [--out NEW.seg]  execute a session and print its transcript
+         segmenta check [--update] FILE.seg…    replay sessions and compare their recorded outputs
+  exit codes: 0 ok · 1 output mismatch · 2 parse/usage · 3 a command failed · 4 an expect failed
+
+  """
+
+func printOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+func printErr(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+/// Runs the REPL on `interpreter`, journaling to `journalPath` (if any), and returns the exit status.
+func interactive(_ interpreter: Interpreter, journalPath: String?, isNew: Bool) -> Int32 {
+  let watcher = InterruptSignal.forward(to: interpreter.cancellation)
+  defer { watcher.cancel() }
+  var journal: Journal?
+  if let journalPath {
+    do {
+      journal = try Journal(path: journalPath, header: isNew ? REPLDefaults.header(seed: interpreter.workspace.settings.seed) : [])
+    } catch {
+      printErr("warning: \(error); continuing without a journal\n")
+    }
+  }
+  let terminal = isatty(STDIN_FILENO) != 0
+  if terminal {
+    printOut("Segmenta — customer segmentation workbench. Type `help`, Ctrl-D to quit.\n")
+    if let journal { printOut("journal: \(journal.path)\n") }
+  }
+  let reader = makeLineReader(historyPath: defaultHistoryPath(), completion: SessionCompleter(interpreter: interpreter))
+  let driver = REPLDriver(interpreter: interpreter, reader: reader, journal: journal, write: printOut)
+  driver.run()
+  reader.close()
+  return terminal ? 0 : driver.worstStatus.rawValue
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+let batch = BatchRunner(out: printOut, err: printErr)
+let cwd = FileManager.default.currentDirectoryPath
+
+switch arguments.first {
+case "run":
+  arguments.removeFirst()
+  var outPath: String?
+  if let i = arguments.firstIndex(of: "--out"), i + 1 < arguments.count {
+    outPath = arguments[i + 1]
+    arguments.removeSubrange(i...(i + 1))
+  }
+  guard arguments.count == 1 else {
+    printErr(usage)
+    exit(2)
+  }
+  exit(batch.run(path: arguments[0], outPath: outPath))
+case "check":
+  arguments.removeFirst()
+  let update = arguments.contains("--update")
+  arguments.removeAll { $0 == "--update" }
+  guard !arguments.isEmpty, !arguments.contains(where: { $0.hasPrefix("--") }) else {
+    printErr(usage)
+    exit(2)
+  }
+  exit(batch.check(paths: arguments, update: update))
+case "--help", "-h", "help":
+  printOut(usage)
+  exit(0)
+case "--session":
+  guard arguments.count == 2 else {
+    printErr(usage)
+    exit(2)
+  }
+  let exists = FileManager.default.fileExists(atPath: arguments[1])
+  if exists {
+    printErr("error: \(arguments[1]) exists; resume it with `segmenta \(arguments[1])`\n")
+    exit(2)
+  }
+  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: arguments[1], isNew: true))
+case .some(let first) where first == "--resume" || first.hasSuffix(".seg"):
+  let path = first == "--resume" ? (arguments.count == 2 ? arguments[1] : "") : first
+  guard !path.isEmpty, arguments.count == (first == "--resume" ? 2 : 1) else {
+    printErr(usage)
+    exit(2)
+  }
+  guard let interpreter = batch.resume(path: path) else { exit(2) }
+  exit(interactive(interpreter, journalPath: path, isNew: false))
+case nil:
+  let terminal = isatty(STDIN_FILENO) != 0
+  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: terminal ? REPLDefaults.journalPath() : nil, isNew: true))
+default:
+  printErr(usage)
+  exit(2)
+}

@@ -38,7 +38,7 @@ public struct CommandContext: Sendable {
   }
 
   /// Prints a line of output.
-  public mutating func print(_ line: String) { lines.append(.output(line.replacingTrailingSpaces())) }
+  public mutating func print(_ line: String) { lines.append(.output(line.trimmingTrailingSpaces())) }
   /// Prints several lines of output.
   public mutating func print(_ many: [String]) { many.forEach { print($0) } }
   /// Prints a warning (`warning: …`).

@@ -66,3 +66,16 @@ extension CommandSpec {
     context.print(["usage: \(spec.usage)", spec.summary, "example: \(spec.example)"])
   }
 }
+
+extension CommandSpec {
+  /// `version 1`: the session format version a file was written for.
+  static let version = CommandSpec(
+    name: "version", usage: "version 1", summary: "declare the session format version (first line of a session)",
+    example: "version 1"
+  ) { command, context throws(SessionError) in
+    try command.requireArguments(1)
+    guard command.arguments[0].text == "1" else {
+      throw .usage("this Segmenta reads session format version 1, not \(command.arguments[0].text)", column: command.arguments[0].column)
+    }
+  }
+}

@@ -34,7 +34,7 @@ public struct TextTable: Sendable {
     }
     var lines = cells.map { row in
       (0..<shown).map { j in pad(row[j], widths[j], alignments[j]) }.joined(separator: "  ")
-        .replacingTrailingSpaces()
+        .trimmingTrailingSpaces()
     }
     if shown < header.count {
       lines.append("… \(header.count - shown) more column\(header.count - shown == 1 ? "" : "s") (set width to see more)")
@@ -45,14 +45,5 @@ public struct TextTable: Sendable {
   private func pad(_ s: String, _ width: Int, _ alignment: Alignment) -> String {
     let fill = String(repeating: " ", count: max(0, width - s.count))
     return alignment == .left ? s + fill : fill + s
-  }
-}
-
-extension String {
-  /// The string without trailing spaces (so transcripts have none).
-  func replacingTrailingSpaces() -> String {
-    var s = self
-    while s.last == " " { s.removeLast() }
-    return s
   }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import SegmentaCore
+
+/// Tab completion derived from the command model and the workspace: verbs, option keys, columns, variants,
+/// datasets and file paths.
+public final class SessionCompleter: CompletionSource {
+  private let interpreter: Interpreter
+
+  public init(interpreter: Interpreter) { self.interpreter = interpreter }
+
+  public func completions(for word: String, lineBeforeWord: String) -> [String] {
+    let before = lineBeforeWord.split(separator: " ").map(String.init)
+    guard let verb = before.first else { return CommandRegistry.names.filter { $0.hasPrefix(word) } }
+    guard let spec = CommandRegistry.command(named: verb) else { return [] }
+    if before.last == "to" { return files(word) }
+    let positional = before.dropFirst().filter { !$0.contains("=") }
+    var candidates = candidatesFor(spec.argumentKind(at: positional.count), word: word)
+    candidates += spec.optionKeys.map { $0 + "=" }
+    return candidates.filter { $0.hasPrefix(word) }
+  }
+
+  private func candidatesFor(_ kind: CommandSpec.ArgumentKind, word: String) -> [String] {
+    let ws = interpreter.workspace
+    switch kind {
+    case .keywords(let words): return words
+    case .columns:
+      guard let name = ws.activeDatasetName, let d = ws.datasets[name] else { return [] }
+      return d.table.columns.map(\.name)
+    case .variants: return ws.variants.map(\.name)
+    case .datasets: return ws.datasetOrder
+    case .files: return files(word)
+    case .verbs: return CommandRegistry.names
+    case .none: return []
+    }
+  }
+
+  /// Paths starting with `word`, relative to the interpreter's base folder; folders end in `/`.
+  private func files(_ word: String) -> [String] {
+    let folderPart = (word as NSString).deletingLastPathComponent
+    let prefix = (word as NSString).lastPathComponent
+    let folder = word.hasSuffix("/") ? word : folderPart
+    let base = word.hasSuffix("/") ? "" : prefix
+    let absolute =
+      folder.hasPrefix("/") ? folder : (interpreter.baseDirectory as NSString).appendingPathComponent(folder)
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute.isEmpty ? "." : absolute) else {
+      return []
+    }
+    return entries.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") }.sorted().map { entry in
+      var isDirectory: ObjCBool = false
+      let full = (absolute as NSString).appendingPathComponent(entry)
+      FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+      let shown = folder.isEmpty ? entry : (folder as NSString).appendingPathComponent(entry)
+      return isDirectory.boolValue ? shown + "/" : shown
+    }
+  }
+}
