@@ -59,6 +59,12 @@ public final class Interpreter {
       return failure(error, journaled: spec.journaled)
     }
     workspace = context.workspace
+    if spec.journaled {
+      workspace.log.append(
+        SessionFile.Cell(
+          sourceLines: [text], line: 0, options: [],
+          expected: context.lines.filter { if case .volatile = $0 { false } else { true } }, volatile: []))
+    }
     return CommandOutcome(
       lines: context.lines, error: nil, interrupted: false, journaled: spec.journaled, quit: context.quitRequested)
   }

@@ -79,3 +79,20 @@ extension CommandSpec {
     }
   }
 }
+
+extension CommandSpec {
+  /// `save FILE.seg`: a clean copy of the session (successful commands and their outputs, no failed attempts).
+  static let save = CommandSpec(
+    name: "save", usage: "save FILE.seg",
+    summary: "write a clean session file: the commands that built the current state, with their outputs",
+    example: "save sessions/segmentation-v1.seg", arguments: [.files], journaled: false
+  ) { command, context throws(SessionError) in
+    try command.requireArguments(1)
+    let target = command.arguments[0].text
+    let file = SessionFile(
+      items: [.prose("# Segmenta session"), .command(.init(sourceLines: ["version 1"], line: 0, options: [], expected: [], volatile: []))]
+        + context.workspace.log.map { .command($0) })
+    try context.core { () throws(SegmentaError) in try AtomicFile.write(file.rendered(), to: context.resolve(target)) }
+    context.print("saved \(context.workspace.log.count) commands to \(target)")
+  }
+}

@@ -15,6 +15,8 @@ public struct Workspace: Sendable {
   public private(set) var variants: [Variant] = []
   /// Settings (`set`).
   public var settings = Settings()
+  /// The successful journaled commands that built this state, with their outputs (what `save` writes).
+  public var log: [SessionFile.Cell] = []
 
   public init() {}
 
