@@ -5,7 +5,8 @@ import Testing
 @Suite struct AgreementTests {
   @Test func irisKMeansVersusSpeciesMatchesScikitLearn() throws {
     let iris = try ReferenceFixtures.iris
-    let species = ContiguousArray(iris.species), labels = ContiguousArray(iris.kmeans.labels)
+    let species = ContiguousArray(iris.species)
+    let labels = ContiguousArray(iris.kmeans.labels)
     let ari = try ClusterMetrics.adjustedRandIndex(species, labels)
     let ami = try ClusterMetrics.adjustedMutualInformation(species, labels)
     #expect(isClose(ari, 0.7302382722834697, tolerance: 1e-12), "ARI \(ari)")
@@ -24,7 +25,8 @@ import Testing
   ) throws {
     let random = try ReferenceFixtures.random
     let columns = ["truth": random.truth, "labels": random.labels, "other": random.other, "noisy": random.noisy]
-    let a = ContiguousArray(try #require(columns[first])), b = ContiguousArray(try #require(columns[second]))
+    let a = ContiguousArray(try #require(columns[first]))
+    let b = ContiguousArray(try #require(columns[second]))
     let ari = try ClusterMetrics.adjustedRandIndex(a, b, noise: noise)
     let ami = try ClusterMetrics.adjustedMutualInformation(a, b, noise: noise)
     let expectedARI = try #require(random.agreement["ari_" + key])

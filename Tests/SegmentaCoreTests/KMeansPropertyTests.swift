@@ -24,7 +24,8 @@ import Testing
       // More than one 1024-row chunk, so the parallel path and the chunk-order reduction are exercised.
       let data = Self.blobs(rows: 3000, columns: 3, centres: 5, spread: 60, seed: seed)
       let model = KMeans(k: 5, initialization: initialization, nInit: 3)
-      var rng1 = SeededRandom(seed: seed), rng2 = SeededRandom(seed: seed)
+      var rng1 = SeededRandom(seed: seed)
+      var rng2 = SeededRandom(seed: seed)
       let one = try model.fit(data, context: ExecutionContext(threads: 1), rng: &rng1)
       let two = try model.fit(data, context: ExecutionContext(threads: 2), rng: &rng2)
       #expect(one == two, "seed \(seed)")
@@ -52,7 +53,8 @@ import Testing
   @Test func moreRunsNeverGiveHigherInertiaThanTheFirstRun() throws {
     for seed in Self.seeds {
       let data = Self.blobs(rows: 300, columns: 2, centres: 8, spread: 90, seed: seed)
-      var rng1 = SeededRandom(seed: seed), rng5 = SeededRandom(seed: seed)
+      var rng1 = SeededRandom(seed: seed)
+      var rng5 = SeededRandom(seed: seed)
       let single = try KMeans(k: 8, nInit: 1).fit(data, context: .init(), rng: &rng1)
       let best = try KMeans(k: 8, nInit: 5).fit(data, context: .init(), rng: &rng5)
       #expect((best.inertia ?? .nan) <= (single.inertia ?? .nan), "seed \(seed)")
@@ -84,7 +86,8 @@ import Testing
 
   @Test func sameSeedSameResultAndTheGeneratorMovesOn() throws {
     let data = Self.blobs(rows: 150, columns: 2, centres: 3, spread: 90, seed: 7)
-    var a = SeededRandom(seed: 9), b = SeededRandom(seed: 9)
+    var a = SeededRandom(seed: 9)
+    var b = SeededRandom(seed: 9)
     let first = try KMeans(k: 3).fit(data, context: .init(), rng: &a)
     #expect(try KMeans(k: 3).fit(data, context: .init(), rng: &b) == first)
     var untouched = SeededRandom(seed: 9)

@@ -17,7 +17,10 @@ import Testing
   }
 
   private func expectMatches(_ result: ClusteringResult, _ reference: ReferenceFixtures.KMeansCase) {
-    #expect(Array(result.labels) == reference.labels)
+    let differing = zip(result.labels, reference.labels).enumerated().first { $0.element.0 != $0.element.1 }
+    #expect(
+      result.labels.count == reference.labels.count && differing == nil,
+      "first differing row \(differing?.offset ?? -1)")
     #expect(result.iterations == reference.nIter)
     let inertia = result.inertia ?? .nan
     #expect(isClose(inertia, reference.inertia, tolerance: 1e-9), "inertia \(inertia) vs \(reference.inertia)")

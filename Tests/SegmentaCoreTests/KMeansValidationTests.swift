@@ -89,7 +89,8 @@ import Testing
 
   @Test func explicitCentresForceASingleRun() throws {
     let start = FeatureMatrix(rowsOf: [[0, 0], [5, 5]], names: ["a", "b"])
-    var rng1 = SeededRandom(seed: 1), rng2 = SeededRandom(seed: 2)
+    var rng1 = SeededRandom(seed: 1)
+    var rng2 = SeededRandom(seed: 2)
     let one = try KMeans(k: 2, initialization: .explicit(start), nInit: 1).fit(five, context: .init(), rng: &rng1)
     let ten = try KMeans(k: 2, initialization: .explicit(start), nInit: 10).fit(five, context: .init(), rng: &rng2)
     #expect(one == ten)

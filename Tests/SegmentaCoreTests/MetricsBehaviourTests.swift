@@ -38,7 +38,8 @@ import Testing
       var rng = SeededRandom(seed: seed)
       let labels = ContiguousArray((0..<90).map { i in rng.nextInt(below: 6) == 0 ? -1 : Int32(i % 3) })
       let kept = labels.indices.filter { labels[$0] >= 0 }
-      let subset = data.selectingRows(kept), subsetLabels = ContiguousArray(kept.map { labels[$0] })
+      let subset = data.selectingRows(kept)
+      let subsetLabels = ContiguousArray(kept.map { labels[$0] })
       let context = ExecutionContext()
       #expect(
         try ClusterMetrics.silhouette(data, labels: labels, context: context)

@@ -12,7 +12,13 @@ enum ReferenceFixtures {
     let nIter: Int
     let centers: [Double]
     enum CodingKeys: String, CodingKey {
-      case initial = "init", maxIter = "max_iter", tol, labels, inertia, nIter = "n_iter", centers
+      case initial = "init"
+      case maxIter = "max_iter"
+      case tol
+      case labels
+      case inertia
+      case nIter = "n_iter"
+      case centers
     }
   }
 
@@ -22,7 +28,9 @@ enum ReferenceFixtures {
     let calinskiHarabasz: Double
     let daviesBouldin: Double
     enum CodingKeys: String, CodingKey {
-      case silhouette, silhouetteSamples = "silhouette_samples", calinskiHarabasz = "calinski_harabasz"
+      case silhouette
+      case silhouetteSamples = "silhouette_samples"
+      case calinskiHarabasz = "calinski_harabasz"
       case daviesBouldin = "davies_bouldin"
     }
   }
@@ -39,8 +47,16 @@ enum ReferenceFixtures {
     let ariVsSpecies: Double
     let amiVsSpecies: Double
     enum CodingKeys: String, CodingKey {
-      case rows, columns, names, values, species, kmeans, sizes, metrics
-      case ariVsSpecies = "ari_vs_species", amiVsSpecies = "ami_vs_species"
+      case rows
+      case columns
+      case names
+      case values
+      case species
+      case kmeans
+      case sizes
+      case metrics
+      case ariVsSpecies = "ari_vs_species"
+      case amiVsSpecies = "ami_vs_species"
     }
     var matrix: FeatureMatrix {
       FeatureMatrix(rows: rows, columns: columns, names: names, values: ContiguousArray(values))
@@ -53,7 +69,12 @@ enum ReferenceFixtures {
       let columns: Int
       let labels: [Int32]
       let daviesBouldin: Double
-      enum CodingKeys: String, CodingKey { case values, columns, labels, daviesBouldin = "davies_bouldin" }
+      enum CodingKeys: String, CodingKey {
+        case values
+        case columns
+        case labels
+        case daviesBouldin = "davies_bouldin"
+      }
     }
     struct Singleton: Decodable {
       let values: [Double]
@@ -62,7 +83,11 @@ enum ReferenceFixtures {
       let silhouette: Double
       let silhouetteSamples: [Double]
       enum CodingKeys: String, CodingKey {
-        case values, columns, labels, silhouette, silhouetteSamples = "silhouette_samples"
+        case values
+        case columns
+        case labels
+        case silhouette
+        case silhouetteSamples = "silhouette_samples"
       }
     }
     let db: DB
@@ -81,7 +106,15 @@ enum ReferenceFixtures {
     let noisyMetrics: Internal
     let agreement: [String: Double]
     enum CodingKeys: String, CodingKey {
-      case rows, columns, values, labels, truth, other, noisy, metrics, noisyMetrics = "noisy_metrics"
+      case rows
+      case columns
+      case values
+      case labels
+      case truth
+      case other
+      case noisy
+      case metrics
+      case noisyMetrics = "noisy_metrics"
     }
     init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -36,10 +36,14 @@ import Testing
     let result = try KMeans(k: 3, initialization: .explicit(start)).fit(iris.matrix, context: .init(), rng: &rng)
     let silhouette = try ClusterMetrics.silhouette(iris.matrix, labels: result.labels, context: .init())
     #expect(isClose(silhouette, 0.5528190123564095, tolerance: 1e-9))
-    #expect(isClose(try ClusterMetrics.calinskiHarabasz(iris.matrix, labels: result.labels), 561.62775662962,
-                    tolerance: 1e-9))
-    #expect(isClose(try ClusterMetrics.daviesBouldin(iris.matrix, labels: result.labels), 0.6619715465007465,
-                    tolerance: 1e-9))
+    #expect(
+      isClose(
+        try ClusterMetrics.calinskiHarabasz(iris.matrix, labels: result.labels), 561.62775662962,
+        tolerance: 1e-9))
+    #expect(
+      isClose(
+        try ClusterMetrics.daviesBouldin(iris.matrix, labels: result.labels), 0.6619715465007465,
+        tolerance: 1e-9))
     let wss = ClusterMetrics.withinSumOfSquares(iris.matrix, labels: result.labels)
     #expect(isClose(wss, 78.851441426146, tolerance: 1e-9))
   }
@@ -57,7 +61,8 @@ import Testing
   @Test func daviesBouldinToyCaseFromNumerics() throws {
     let toy = try ReferenceFixtures.toy.db
     let data = FeatureMatrix(
-      rows: toy.values.count / toy.columns, columns: toy.columns, names: ["x", "y"], values: ContiguousArray(toy.values))
+      rows: toy.values.count / toy.columns, columns: toy.columns, names: ["x", "y"], values: ContiguousArray(toy.values)
+    )
     let db = try ClusterMetrics.daviesBouldin(data, labels: ContiguousArray(toy.labels))
     #expect(isClose(db, toy.daviesBouldin, tolerance: 1e-12))
     #expect(abs(db - 0.298511157) < 1e-9)

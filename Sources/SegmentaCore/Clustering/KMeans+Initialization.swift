@@ -15,7 +15,8 @@ extension KMeans {
   static func greedyPlusPlus(_ data: FeatureMatrix, k: Int, rng: inout SeededRandom, context: ExecutionContext)
     -> ContiguousArray<Double>
   {
-    let n = data.rows, d = data.columns
+    let n = data.rows
+    let d = data.columns
     var centres = ContiguousArray<Double>()
     centres.reserveCapacity(k * d)
     let first = rng.nextInt(below: n)
@@ -49,7 +50,8 @@ extension KMeans {
   ///
   /// - Complexity: O(n + k × d).
   static func randomRows(_ data: FeatureMatrix, k: Int, rng: inout SeededRandom) -> ContiguousArray<Double> {
-    let n = data.rows, d = data.columns
+    let n = data.rows
+    let d = data.columns
     var indices = Array(0..<n)
     var centres = ContiguousArray<Double>()
     centres.reserveCapacity(k * d)
@@ -62,7 +64,8 @@ extension KMeans {
 
   /// The first index whose cumulative value exceeds `target` (binary search), or the last index.
   private static func firstExceeding(_ cumulative: ContiguousArray<Double>, _ target: Double) -> Int {
-    var low = 0, high = cumulative.count
+    var low = 0
+    var high = cumulative.count
     while low < high {
       let mid = (low + high) / 2
       if cumulative[mid] > target { high = mid } else { low = mid + 1 }

@@ -162,7 +162,8 @@ public struct KMeans: ClusteringAlgorithm {
   /// scikit-learn's `_tolerance`: `tol` × mean of the per-feature variances (ddof 0); 0 stays 0.
   static func effectiveTolerance(_ data: FeatureMatrix, tolerance: Double) -> Double {
     if tolerance == 0 || data.columns == 0 { return 0 }
-    let n = data.rows, d = data.columns
+    let n = data.rows
+    let d = data.columns
     var mean = [Double](repeating: 0, count: d)
     var variance = [Double](repeating: 0, count: d)
     data.values.withUnsafeBufferPointer { x in

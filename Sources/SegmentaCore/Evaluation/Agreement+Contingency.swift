@@ -25,7 +25,8 @@ struct Contingency {
     let kept = a.indices.filter { noise == .asSegment || (a[$0] >= 0 && b[$0] >= 0) }
     let rowCodes = Self.denseCodes(kept.map { a[$0] })
     let columnCodes = Self.denseCodes(kept.map { b[$0] })
-    let rows = (rowCodes.max() ?? -1) + 1, columns = (columnCodes.max() ?? -1) + 1
+    let rows = (rowCodes.max() ?? -1) + 1
+    let columns = (columnCodes.max() ?? -1) + 1
     var counts = [Int](repeating: 0, count: rows * columns)
     var rowSums = [Int](repeating: 0, count: rows)
     var columnSums = [Int](repeating: 0, count: columns)
@@ -80,7 +81,8 @@ struct Contingency {
     var emi = 0.0
     for a in rowSums {
       for b in columnSums {
-        let aD = Double(a), bD = Double(b)
+        let aD = Double(a)
+        let bD = Double(b)
         let fixed: Double = logGamma(aD + 1) + logGamma(bD + 1) + logGamma(nD - aD + 1) + logGamma(nD - bD + 1)
         for nij in max(1, a - n + b)..<(min(a, b) + 1) {
           let nijD = Double(nij)

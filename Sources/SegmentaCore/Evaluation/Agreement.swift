@@ -22,7 +22,9 @@ extension ClusterMetrics {
   ) throws(SegmentaError) -> Double {
     let table = try Contingency(a, b, noise: noise)
     let n = Double(table.total)
-    var sumSquares = 0.0, rowWeighted = 0.0, columnWeighted = 0.0
+    var sumSquares = 0.0
+    var rowWeighted = 0.0
+    var columnWeighted = 0.0
     for i in 0..<table.rowSums.count {
       for j in 0..<table.columnSums.count {
         let count = Double(table[i, j])
@@ -52,7 +54,8 @@ extension ClusterMetrics {
     _ a: ContiguousArray<Int32>, _ b: ContiguousArray<Int32>, noise: NoiseHandling = .exclude
   ) throws(SegmentaError) -> Double {
     let table = try Contingency(a, b, noise: noise)
-    let rows = table.rowSums.count, columns = table.columnSums.count
+    let rows = table.rowSums.count
+    let columns = table.columnSums.count
     if (rows == 1 && columns == 1) || (rows == 0 && columns == 0) { return 1 }
     if rows == 1 || columns == 1 { return 0 }
     let mi = table.mutualInformation()

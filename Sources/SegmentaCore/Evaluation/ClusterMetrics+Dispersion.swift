@@ -22,7 +22,8 @@ extension ClusterMetrics {
   static func daviesBouldin(_ data: FeatureMatrix, coding: SegmentCoding, means: ContiguousArray<Double>)
     -> Double
   {
-    let d = data.columns, k = coding.k
+    let d = data.columns
+    let k = coding.k
     func distance(_ a: UnsafeBufferPointer<Double>, _ i: Int, _ c: Int) -> Double {
       var sum = 0.0
       for j in 0..<d {

@@ -9,7 +9,9 @@ extension ClusterMetrics {
   static func streamedSilhouette(_ data: FeatureMatrix, coding: SegmentCoding, context: ExecutionContext)
     throws(SegmentaError) -> ContiguousArray<Double>
   {
-    let n = data.rows, d = data.columns, k = coding.k
+    let n = data.rows
+    let d = data.columns
+    let k = coding.k
     let cancellation = context.cancellation
     let parts = context.mapChunks(count: n, chunkCount: silhouetteChunkCount(n)) { _, range in
       var out = ContiguousArray<Double>(repeating: .nan, count: range.count)

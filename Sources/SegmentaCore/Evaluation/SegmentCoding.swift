@@ -16,11 +16,12 @@ struct SegmentCoding {
     let distinct = Set(labels.lazy.filter { $0 >= 0 }).sorted()
     let code = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($0.element, Int32($0.offset)) })
     var sizes = [Int](repeating: 0, count: distinct.count)
-    codes = ContiguousArray(labels.lazy.map { label in
-      guard label >= 0, let c = code[label] else { return -1 }
-      sizes[Int(c)] += 1
-      return c
-    })
+    codes = ContiguousArray(
+      labels.lazy.map { label in
+        guard label >= 0, let c = code[label] else { return -1 }
+        sizes[Int(c)] += 1
+        return c
+      })
     self.sizes = sizes
     members = sizes.reduce(0, +)
   }
