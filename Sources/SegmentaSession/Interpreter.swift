@@ -13,6 +13,18 @@ public struct CommandOutcome: Sendable, Equatable {
   public var journaled: Bool
   /// Whether the user asked to quit.
   public var quit: Bool
+  /// The command as a session file must record it (paths made relative to the session's folder), when that
+  /// differs from what was typed.
+  public var recordedText: String?
+
+  init(lines: [OutputLine], error: SessionError?, interrupted: Bool, journaled: Bool, quit: Bool, recordedText: String? = nil) {
+    self.lines = lines
+    self.error = error
+    self.interrupted = interrupted
+    self.journaled = journaled
+    self.quit = quit
+    self.recordedText = recordedText
+  }
 
   static let empty = CommandOutcome(lines: [], error: nil, interrupted: false, journaled: false, quit: false)
 }
@@ -23,11 +35,14 @@ public final class Interpreter {
   public private(set) var workspace = Workspace()
   /// The folder relative paths are resolved against.
   public var baseDirectory: String
+  /// The folder printed and journaled paths are relative to (the session file's); defaults to ``baseDirectory``.
+  public var displayDirectory: String
   /// Set asynchronously by Ctrl-C; reset before each command.
   public let cancellation: CancellationFlag
 
-  public init(baseDirectory: String, cancellation: CancellationFlag = CancellationFlag()) {
+  public init(baseDirectory: String, displayDirectory: String? = nil, cancellation: CancellationFlag = CancellationFlag()) {
     self.baseDirectory = baseDirectory
+    self.displayDirectory = displayDirectory ?? baseDirectory
     self.cancellation = cancellation
   }
 
@@ -45,7 +60,8 @@ public final class Interpreter {
       let hint = closestMatch(to: parsed.verb, among: CommandRegistry.names).map { " (did you mean '\($0)'?)" } ?? ""
       return failure(.usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
     }
-    var context = CommandContext(workspace: workspace, baseDirectory: baseDirectory, cancellation: cancellation)
+    var context = CommandContext(
+      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation)
     do {
       try parsed.checkOptions(allowed: spec.optionKeys)
       try spec.run(parsed, &context)
@@ -59,14 +75,29 @@ public final class Interpreter {
       return failure(error, journaled: spec.journaled)
     }
     workspace = context.workspace
+    let recorded = Self.recordedText(text, context.pathRewrites)
     if spec.journaled {
       workspace.log.append(
         SessionFile.Cell(
-          sourceLines: [text], line: 0, options: [],
+          sourceLines: [recorded ?? text], line: 0, options: [],
           expected: context.lines.filter { if case .volatile = $0 { false } else { true } }, volatile: []))
     }
     return CommandOutcome(
-      lines: context.lines, error: nil, interrupted: false, journaled: spec.journaled, quit: context.quitRequested)
+      lines: context.lines, error: nil, interrupted: false, journaled: spec.journaled, quit: context.quitRequested,
+      recordedText: recorded)
+  }
+
+  /// `text` with each typed path replaced by its session-relative form, or `nil` when nothing changes.
+  private static func recordedText(_ text: String, _ rewrites: [PathRewrite]) -> String? {
+    var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    var changed = false
+    for rewrite in rewrites where rewrite.typed != rewrite.recorded {
+      if let i = words.firstIndex(of: rewrite.typed) {
+        words[i] = rewrite.recorded
+        changed = true
+      }
+    }
+    return changed ? words.joined(separator: " ") : nil
   }
 
   private func failure(_ error: SessionError, journaled: Bool) -> CommandOutcome {

@@ -6,23 +6,35 @@ import SegmentaSession
 let usage = """
   usage: segmenta [--session FILE.seg]           interactive workbench (journal to FILE.seg)
          segmenta FILE.seg | --resume FILE.seg  replay FILE, then continue interactively, appending to it
+         segmenta --from FILE.seg               replay FILE, then continue in a new journal that starts with it
          segmenta run FILE.seg [--out NEW.seg]  execute a session and print its transcript
          segmenta check [--update] FILE.seg…    replay sessions and compare their recorded outputs
   exit codes: 0 ok · 1 output mismatch · 2 parse/usage · 3 a command failed · 4 an expect failed
 
   """
 
+let cwd = FileManager.default.currentDirectoryPath
+
 func printOut(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 func printErr(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 
+/// The absolute folder of `path`.
+func absoluteFolder(of path: String) -> String {
+  let absolute = path.hasPrefix("/") ? path : (cwd as NSString).appendingPathComponent(path)
+  return ((absolute as NSString).deletingLastPathComponent as NSString).standardizingPath
+}
+
 /// Runs the REPL on `interpreter`, journaling to `journalPath` (if any), and returns the exit status.
-func interactive(_ interpreter: Interpreter, journalPath: String?, isNew: Bool) -> Int32 {
+/// Typed paths are resolved against the working directory and journaled relative to the journal's folder.
+func interactive(_ interpreter: Interpreter, journalPath: String?, header: [String]) -> Int32 {
+  interpreter.baseDirectory = cwd
+  interpreter.displayDirectory = journalPath.map(absoluteFolder) ?? cwd
   let watcher = InterruptSignal.forward(to: interpreter.cancellation)
   defer { watcher.cancel() }
   var journal: Journal?
   if let journalPath {
     do {
-      journal = try Journal(path: journalPath, header: isNew ? REPLDefaults.header(seed: interpreter.workspace.settings.seed) : [])
+      journal = try Journal(path: journalPath, header: header)
     } catch {
       printErr("warning: \(error); continuing without a journal\n")
     }
@@ -41,7 +53,7 @@ func interactive(_ interpreter: Interpreter, journalPath: String?, isNew: Bool) 
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let batch = BatchRunner(out: printOut, err: printErr)
-let cwd = FileManager.default.currentDirectoryPath
+let newHeader = REPLDefaults.header(seed: Settings().seed)
 
 switch arguments.first {
 case "run":
@@ -78,18 +90,28 @@ case "--session":
     printErr("error: \(arguments[1]) exists; resume it with `segmenta \(arguments[1])`\n")
     exit(2)
   }
-  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: arguments[1], isNew: true))
+  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: arguments[1], header: newHeader))
+case "--from":
+  guard arguments.count == 2 else {
+    printErr(usage)
+    exit(2)
+  }
+  guard let (interpreter, replayed) = batch.resume(path: arguments[1]) else { exit(2) }
+  // The new journal sits beside FILE so the copied commands' relative paths stay valid.
+  let folder = (arguments[1] as NSString).deletingLastPathComponent
+  let journalPath = REPLDefaults.journalPath(in: folder.isEmpty ? "." : folder)
+  exit(interactive(interpreter, journalPath: journalPath, header: [replayed.rendered()]))
 case .some(let first) where first == "--resume" || first.hasSuffix(".seg"):
   let path = first == "--resume" ? (arguments.count == 2 ? arguments[1] : "") : first
   guard !path.isEmpty, arguments.count == (first == "--resume" ? 2 : 1) else {
     printErr(usage)
     exit(2)
   }
-  guard let interpreter = batch.resume(path: path) else { exit(2) }
-  exit(interactive(interpreter, journalPath: path, isNew: false))
+  guard let (interpreter, _) = batch.resume(path: path) else { exit(2) }
+  exit(interactive(interpreter, journalPath: path, header: []))
 case nil:
   let terminal = isatty(STDIN_FILENO) != 0
-  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: terminal ? REPLDefaults.journalPath() : nil, isNew: true))
+  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: terminal ? REPLDefaults.journalPath(in: "sessions") : nil, header: newHeader))
 default:
   printErr(usage)
   exit(2)

@@ -28,12 +28,17 @@ public struct CommandContext: Sendable {
   public let baseDirectory: String
   /// Set by Ctrl-C.
   public let cancellation: CancellationFlag
+  /// The folder printed and journaled paths are relative to (the session file's folder).
+  public let displayDirectory: String
   /// Set by `quit`.
   public var quitRequested = false
+  /// Paths the command resolved, as typed → as they must be written in the session file.
+  public private(set) var pathRewrites: [PathRewrite] = []
 
-  public init(workspace: Workspace, baseDirectory: String, cancellation: CancellationFlag) {
+  public init(workspace: Workspace, baseDirectory: String, displayDirectory: String, cancellation: CancellationFlag) {
     self.workspace = workspace
     self.baseDirectory = baseDirectory
+    self.displayDirectory = displayDirectory
     self.cancellation = cancellation
   }
 
@@ -56,15 +61,36 @@ public struct CommandContext: Sendable {
     ExecutionContext(threads: workspace.settings.threads, cancellation: cancellation)
   }
 
-  /// `path` resolved against ``baseDirectory`` unless absolute.
-  public func resolve(_ path: String) -> String {
-    if path.hasPrefix("/") { return path }
-    if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst(1) }
-    return (baseDirectory as NSString).appendingPathComponent(path)
+  /// `path` resolved against ``baseDirectory`` unless absolute; remembered so the journal can write it relative to
+  /// the session file's folder.
+  public mutating func resolve(_ path: String) -> String {
+    let absolute: String
+    if path.hasPrefix("/") {
+      absolute = path
+    } else if path.hasPrefix("~/") {
+      absolute = NSHomeDirectory() + path.dropFirst(1)
+    } else {
+      absolute = ((baseDirectory as NSString).appendingPathComponent(path) as NSString).standardizingPath
+    }
+    if !path.hasPrefix("/"), !path.hasPrefix("~/") {
+      pathRewrites.append(PathRewrite(typed: path, recorded: RelativePath.from(displayDirectory, to: absolute)))
+    }
+    return absolute
+  }
+
+  /// How a path the user typed appears in output and journal: relative to ``displayDirectory``.
+  public func display(_ typed: String) -> String {
+    pathRewrites.last { $0.typed == typed }?.recorded ?? typed
   }
 
   /// Wraps a core call so its errors become command failures.
   public func core<T>(_ body: () throws(SegmentaError) -> T) throws(SessionError) -> T {
     do { return try body() } catch { throw .failed(error) }
   }
+}
+
+/// A relative path as typed at the prompt and as it must be recorded in a session file in another folder.
+public struct PathRewrite: Sendable, Equatable {
+  public let typed: String
+  public let recorded: String
 }

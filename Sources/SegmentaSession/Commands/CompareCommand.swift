@@ -64,7 +64,7 @@ extension CommandSpec {
     var table = TextTable(header: [""] + names)
     for a in variants {
       table.append([a.name] + variants.map { b in
-        context.numbers.format(Agreement.adjustedRandIndex(a.result.labels, b.result.labels))
+        (try? ClusterMetrics.adjustedRandIndex(a.result.labels, b.result.labels)).map(context.numbers.format) ?? "–"
       })
     }
     context.print(table.render(width: context.settings.width))

@@ -20,19 +20,19 @@ extension CommandSpec {
       guard subjects.count == 1 else { throw .usage("export assignments takes one variant", column: nil) }
       let table = try assignmentTable(try context.workspace.variant(named: subjects[0]), context.workspace)
       try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: path) }
-      context.print("wrote \(NumberFormat.grouped(table.rowCount)) assignments of \(subjects[0]) to \(target)")
+      context.print("wrote \(NumberFormat.grouped(table.rowCount)) assignments of \(subjects[0]) to \(context.display(target))")
     case "metrics":
       let names = try expandVariantNames(subjects, in: context.workspace)
       var entries: [JSONText] = []
       for name in names { entries.append(try metricsJSON(name, &context)) }
       let json = JSONText.object([("format", .string("segmenta-metrics")), ("version", .int(1)), ("variants", .array(entries))])
       try context.core { () throws(SegmentaError) in try AtomicFile.write(json.rendered() + "\n", to: path) }
-      context.print("wrote metrics of \(names.count) variant\(names.count == 1 ? "" : "s") to \(target)")
+      context.print("wrote metrics of \(names.count) variant\(names.count == 1 ? "" : "s") to \(context.display(target))")
     case "data":
       guard subjects.count == 1 else { throw .usage("export data takes one dataset", column: nil) }
       let table = try context.workspace.dataset(named: subjects[0]).table
       try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: path) }
-      context.print("wrote \(NumberFormat.grouped(table.rowCount)) rows × \(table.columns.count) columns to \(target)")
+      context.print("wrote \(NumberFormat.grouped(table.rowCount)) rows × \(table.columns.count) columns to \(context.display(target))")
     default:
       throw .usage("unknown export '\(words[0])'; choose assignments, metrics or data", column: command.arguments[0].column)
     }

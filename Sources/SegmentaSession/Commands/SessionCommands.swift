@@ -92,7 +92,8 @@ extension CommandSpec {
     let file = SessionFile(
       items: [.prose("# Segmenta session"), .command(.init(sourceLines: ["version 1"], line: 0, options: [], expected: [], volatile: []))]
         + context.workspace.log.map { .command($0) })
-    try context.core { () throws(SegmentaError) in try AtomicFile.write(file.rendered(), to: context.resolve(target)) }
-    context.print("saved \(context.workspace.log.count) commands to \(target)")
+    let path = context.resolve(target)
+    try context.core { () throws(SegmentaError) in try AtomicFile.write(file.rendered(), to: path) }
+    context.print("saved \(context.workspace.log.count) commands to \(context.display(target))")
   }
 }

@@ -42,7 +42,7 @@ public final class Journal {
     } else if outcome.error != nil {
       lines = sourceLines.map { "# " + $0 } + outcome.lines.map { "# " + $0.text }
     } else {
-      lines = sourceLines + outcome.lines.map(SessionFile.transcriptLine)
+      lines = (outcome.recordedText.map { [$0] } ?? sourceLines) + outcome.lines.map(SessionFile.transcriptLine)
     }
     do { try write(lines) } catch { throw .fileUnwritable(path: path, reason: (error as NSError).localizedDescription) }
   }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Defaults of an interactive session: where the journal goes and what a new one starts with.
 public enum REPLDefaults {
-  /// `sessions/YYYY-MM-DD-HHMM.seg` under the working directory (`-2`, `-3`… if taken).
-  public static func journalPath(now: Date = Date()) -> String {
+  /// `FOLDER/YYYY-MM-DD-HHMM.seg` (`-2`, `-3`… if taken); the REPL uses `sessions/` under the working directory.
+  public static func journalPath(in folder: String, now: Date = Date()) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.dateFormat = "yyyy-MM-dd-HHmm"
-    let stem = "sessions/" + formatter.string(from: now)
+    let stem = (folder as NSString).appendingPathComponent(formatter.string(from: now))
     var path = stem + ".seg"
     var n = 2
     while FileManager.default.fileExists(atPath: path) {

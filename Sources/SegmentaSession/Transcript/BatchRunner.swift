@@ -77,12 +77,17 @@ public struct BatchRunner {
   }
 
   /// Replays `path` silently into a fresh interpreter (for `segmenta FILE.seg`, before going interactive).
-  /// - Returns: the interpreter, or `nil` after printing why the file could not be replayed.
-  public func resume(path: String) -> Interpreter? {
+  /// - Returns: the interpreter and the session with fresh outputs, or `nil` after printing why the file could not
+  ///   be replayed.
+  public func resume(path: String) -> (Interpreter, SessionFile)? {
     guard let (file, interpreter) = load(path) else { return nil }
     let report = SessionReplay.replay(file, displayPath: path, interpreter: interpreter, compare: false)
     report.problems.forEach { err($0 + "\n") }
-    return interpreter
+    let commands = file.items.filter { if case .command = $0 { true } else { false } }.count
+    let ws = interpreter.workspace
+    out("replayed \(commands) commands from \(path): datasets \(ws.datasetOrder.joined(separator: ", ")); "
+      + "\(ws.variants.count) variants\n")
+    return (interpreter, report.refreshed)
   }
 
   private func load(_ path: String) -> (SessionFile, Interpreter)? {
