@@ -47,12 +47,113 @@ public struct CSVLoad: Sendable {
   }
 }
 
-/// Reads CSV files as Excel and ERP systems export them. (STUB: body to be written.)
+/// Reads CSV files as Excel and ERP systems export them.
+///
+/// The whole file is read as bytes and cut into fields without decoding (``CSVTokenizer``); the separator and
+/// the decimal mark are detected unless given (``DialectDetection``); each column's kind is inferred from all of
+/// its values (``TypeInference``). Numbers are parsed from the bytes, so numeric columns never allocate a string
+/// per cell. Errors name the file, the 1-based physical line and the 1-based field number, and say what to do.
 public enum CSVReader {
   /// Reads `path` into a table called `name`.
+  ///
+  /// - Parameters:
+  ///   - path: The file to read, as the user wrote it (errors repeat it verbatim).
+  ///   - name: The table's name in the workspace.
+  ///   - options: Separator, decimal mark, encoding and identifier column; `nil` fields are detected.
+  ///   - context: Checked for cancellation every 65,536 rows.
+  /// - Returns: The table and what was detected on the way, with a fingerprint of the file's bytes.
+  /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when the file is missing, a directory, unreadable
+  ///   or larger than 2 GiB; ``SegmentaError/csv(path:line:column:problem:hint:)`` for an empty file, a header
+  ///   without data rows, a binary or UTF-16 file, invalid UTF-8 when UTF-8 is forced, malformed quoting, ragged
+  ///   rows, empty or repeated column names, non-finite numbers in numeric columns, or an identifier column with
+  ///   missing or repeated values; ``SegmentaError/unknownColumn(_:suggestion:)`` when `options.idColumn` names
+  ///   no column; ``SegmentaError/interrupted`` when cancelled.
+  /// - Complexity: O(n) in the file size, plus O(r log r) for each identifier-like numeric column of r rows.
   public static func load(path: String, name: String, options: CSVOptions = CSVOptions(), context: ExecutionContext)
     throws(SegmentaError) -> CSVLoad
   {
-    fatalError("not implemented")
+    let bytes = try FileAccess.readAll(path)
+    guard bytes.count <= CSVRecords.maximumSize else {
+      throw .fileUnreadable(path: path, reason: "the file is larger than 2 GiB, which the CSV reader does not support")
+    }
+    return try bytes.withUnsafeBufferPointer { (buffer) throws(SegmentaError) -> CSVLoad in
+      try load(buffer, path: path, name: name, options: options, context: context)
+    }
+  }
+
+  private static func load(
+    _ bytes: UnsafeBufferPointer<UInt8>, path: String, name: String, options: CSVOptions, context: ExecutionContext
+  ) throws(SegmentaError) -> CSVLoad {
+    if ByteDecoding.hasUTF16ByteOrderMark(bytes) {
+      throw .csv(
+        path: path, line: 1, column: 1, problem: "the file is UTF-16 encoded",
+        hint: "save it as \"CSV UTF-8\" (or Windows-1252) instead")
+    }
+    let hadBOM = bytes.starts(with: ByteDecoding.byteOrderMark)
+    let start = hadBOM ? ByteDecoding.byteOrderMark.count : 0
+    let separator = options.separator ?? DialectDetection.separator(bytes, from: start)
+    if let nul = bytes[start...].firstIndex(of: 0) {
+      let at = PositionLocator.locate(nul, in: bytes, from: start, separator: separator)
+      throw .csv(
+        path: path, line: at.line, column: at.column, problem: "the file contains a NUL byte; it looks binary",
+        hint: "check that this is the CSV export (not an Excel .xlsx or a UTF-16 file); save it as CSV")
+    }
+    let encoding = try encoding(bytes, from: start, path: path, separator: separator, forced: options.encoding)
+    let records = try CSVTokenizer(path: path, separator: separator, context: context).tokenize(bytes, from: start)
+    guard records.recordCount > 0 else {
+      throw .csv(
+        path: path, line: 1, column: 1, problem: "the file is empty",
+        hint: "export the table with a header row and at least one data row")
+    }
+    guard records.recordCount > 1 else {
+      throw .csv(
+        path: path, line: records.endLine, column: 1, problem: "the file has a header but no data rows",
+        hint: "check that this is the export you meant; the data rows are missing")
+    }
+    let decimalComma =
+      options.decimalComma ?? DialectDetection.decimalComma(bytes, records: records, separator: separator)
+    let decoding = FieldDecoding(bytes: bytes, records: records, encoding: encoding)
+    let names = try HeaderNames.read(decoding, path: path)
+    var forcedId: Int?
+    if let idName = options.idColumn {
+      guard let c = names.firstIndex(of: idName) else {
+        throw .unknownColumn(idName, suggestion: closestMatch(to: idName, among: names))
+      }
+      forcedId = c
+    }
+    let inference = TypeInference(
+      bytes: bytes, records: records, decimalComma: decimalComma, decoding: decoding, path: path, context: context)
+    var columns: [Column] = []
+    var idColumn = options.idColumn
+    for (c, columnName) in names.enumerated() {
+      let role: TypeInference.Role =
+        c == forcedId ? .identifier : (forcedId == nil && idColumn == nil ? .mayBeIdentifier : .notIdentifier)
+      let column = try inference.column(c, name: columnName, role: role)
+      if column.kind == .identifier { idColumn = columnName }
+      columns.append(column)
+    }
+    return CSVLoad(
+      table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
+      decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM,
+      fingerprint: Fingerprint.fnv1a64(bytes))
+  }
+
+  /// The given encoding, checked when it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8,
+  /// Windows-1252 otherwise (Latin-1 is only used when asked for; it differs from Windows-1252 only in 0x80–0x9F).
+  private static func encoding(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, path: String, separator: UInt8, forced: TextEncoding?
+  ) throws(SegmentaError) -> TextEncoding {
+    let invalid = forced == nil || forced == .utf8 ? ByteDecoding.firstInvalidUTF8(bytes, from: start) : nil
+    if let forced {
+      if let invalid {
+        let at = PositionLocator.locate(invalid, in: bytes, from: start, separator: separator)
+        let byte = String(bytes[invalid], radix: 16, uppercase: true)
+        throw .csv(
+          path: path, line: at.line, column: at.column, problem: "byte 0x\(byte) is not valid UTF-8",
+          hint: "try encoding=windows-1252 (or latin-1); the file is probably not UTF-8")
+      }
+      return forced
+    }
+    return invalid == nil ? .utf8 : .windows1252
   }
 }

@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whole-file reads and atomic writes: the only place the CSV code calls the C library for files, so errors
+/// carry the operating system's reason (`No such file or directory`, `Is a directory`, …).
+enum FileAccess {
+  /// Reads the whole file at `path`.
+  ///
+  /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when the file does not exist, is a directory or
+  ///   cannot be read.
+  /// - Complexity: O(n) in the file size.
+  static func readAll(_ path: String) throws(SegmentaError) -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw .fileUnreadable(path: path, reason: lastErrorText()) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .fileUnreadable(path: path, reason: lastErrorText()) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw .fileUnreadable(path: path, reason: "it is a directory") }
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(Int(info.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .fileUnreadable(path: path, reason: lastErrorText())
+      }
+      if got == 0 { break }
+      bytes.append(contentsOf: chunk[0..<got])
+    }
+    return bytes
+  }
+
+  /// Writes `bytes` to `path` atomically: into a temporary file in the same folder, then renamed over `path`,
+  /// so readers never see a half-written file and a failed write leaves the old file in place.
+  ///
+  /// - Throws: ``SegmentaError/fileUnwritable(path:reason:)`` when the folder is missing or not writable, or the
+  ///   disk is full.
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SegmentaError) {
+    let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    var template = Array((folder + ".segmenta-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw .fileUnwritable(path: path, reason: lastErrorText()) }
+    let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    do throws(SegmentaError) {
+      try writeAll(bytes, to: fd, path: path)
+      fchmod(fd, 0o644)
+      guard close(fd) == 0 else { throw .fileUnwritable(path: path, reason: lastErrorText()) }
+      guard rename(tempPath, path) == 0 else { throw .fileUnwritable(path: path, reason: lastErrorText()) }
+    } catch {
+      unlink(tempPath)
+      throw error
+    }
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(SegmentaError) {
+    var offset = 0
+    while offset < bytes.count {
+      let wrote = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if wrote < 0 {
+        if errno == EINTR { continue }
+        let reason = lastErrorText()
+        close(fd)
+        throw .fileUnwritable(path: path, reason: reason)
+      }
+      offset += wrote
+    }
+  }
+
+  private static func lastErrorText() -> String {
+    String(cString: strerror(errno))
+  }
+}
