@@ -22,7 +22,7 @@ let package = Package(
     .testTarget(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"]),
+    .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"], exclude: ["Golden"]),
     // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history).
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py"]),
   ]

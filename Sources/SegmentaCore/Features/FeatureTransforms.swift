@@ -31,9 +31,8 @@ enum FeatureTransforms {
     func requireAll(_ ok: (Double) -> Bool, _ domain: String) throws(SegmentaError) {
       let bad = x.filter { !ok($0) }
       if let first = bad.first {
-        throw .invalidParameter(
-          name: "transform \(transform.name) \(column.name)", value: "\(bad.count) values such as \(first)",
-          expected: "\(domain); choose another transform or filter those rows")
+        throw .outsideDomain(
+          transform: transform.name, column: column.name, count: bad.count, example: first, requirement: domain)
       }
     }
     switch transform {

@@ -20,12 +20,18 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 }
 
 /// The candidate closest to `word` if it is close enough to be a plausible typo (distance ≤ max(1, |word|/3)),
-/// ties broken by candidate order; `nil` otherwise.
+/// ties broken by candidate order; `nil` otherwise. A typo in the first part of a long name counts too
+/// (`revnue` → `revenue_eur`): the distance to the candidate's prefix of the same length, plus one.
 public func closestMatch(to word: String, among candidates: [String]) -> String? {
   let limit = max(1, word.count / 3)
   var best: (name: String, distance: Int)?
+  let typed = word.lowercased()
   for c in candidates {
-    let d = editDistance(word.lowercased(), c.lowercased())
+    let name = c.lowercased()
+    let whole = editDistance(typed, name)
+    let prefixes = word.count >= 4 ? Array((word.count - 1)...(word.count + 1)) : []
+    let prefix = prefixes.filter { $0 < name.count }.map { editDistance(typed, String(name.prefix($0))) + 1 }.min()
+    let d = min(whole, prefix ?? whole)
     if d <= limit, d < (best?.distance ?? .max) { best = (c, d) }
   }
   return best?.name

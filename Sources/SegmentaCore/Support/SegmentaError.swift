@@ -22,6 +22,8 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
   case missingValues(counts: [MissingCount])
   /// A parameter value outside its domain.
   case invalidParameter(name: String, value: String, expected: String)
+  /// A transform applied to values outside its domain (e.g. log10 of 0).
+  case outsideDomain(transform: String, column: String, count: Int, example: Double, requirement: String)
   /// Too little data for the requested computation.
   case insufficientData(String)
   /// No active dataset or feature set yet.
@@ -55,8 +57,11 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
     case .missingValues(let counts):
       "missing values in "
         + counts.map { "\($0.column) (\($0.missing) of \($0.rows))" }.joined(separator: ", ")
-        + "; choose `features … missing=drop` to drop those rows or `missing=mean|median` to impute"
+        + "; choose `missing drop` to leave those rows out or `missing impute mean|median` to fill them in"
     case .invalidParameter(let name, let value, let expected): "\(name)=\(value) is invalid: expected \(expected)"
+    case .outsideDomain(let transform, let column, let count, let example, let requirement):
+      "\(transform) needs \(requirement), but '\(column)' has \(count) value\(count == 1 ? "" : "s") outside "
+        + "(e.g. \(example)); choose another transform (log1p) or filter those rows"
     case .insufficientData(let what): what
     case .notReady(let what): what
     case .interrupted: "interrupted"

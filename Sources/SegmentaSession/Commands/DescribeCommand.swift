@@ -20,12 +20,13 @@ extension CommandSpec {
     for column in columns {
       let s = ColumnSummary.summarize(column)
       let missing = NumberFormat.grouped(s.missing)
+      let d = s.distribution
       if column.kind == .numeric {
-        numeric.append([column.name, "numeric", missing, f.format(s.mean), f.format(s.sd), f.format(s.min),
-                        f.format(s.median), f.format(s.max)])
+        let stats = [d?.mean, d?.sd, d?.min, d?.median, d?.max].map { $0.map(f.format) ?? "–" }
+        numeric.append([column.name, "numeric", missing] + stats)
       } else if column.kind == .date {
-        let day = { (v: Double) in v.isNaN ? "–" : CivilDate(daysSinceEpoch: Int(v)).iso }
-        other.append([column.name, "date", missing, "", "\(day(s.min)) … \(day(s.max))"])
+        let day = { (v: Double?) in v.map { CivilDate(daysSinceEpoch: Int($0)).iso } ?? "–" }
+        other.append([column.name, "date", missing, "", "\(day(d?.min)) … \(day(d?.max))"])
       } else {
         let top = s.top.map { "\($0.value) (\(NumberFormat.grouped($0.count)))" }.joined(separator: ", ")
         other.append([column.name, column.kind.rawValue, missing, NumberFormat.grouped(s.distinct), top])

@@ -28,7 +28,8 @@ extension CommandSpec {
       case ">": actual > rhs
       default: actual < rhs
       }
-    let shown = "\(lhs) = \(context.numbers.format(actual))"
+    let integral = actual == actual.rounded() && abs(actual) < 1e15
+    let shown = "\(lhs) = \(integral ? NumberFormat.grouped(Int64(actual)) : context.numbers.format(actual))"
     guard holds else { throw .expectationFailed("\(shown), expected \(op) \(rhsText)") }
     context.print("ok: \(shown) \(op) \(rhsText)")
   }

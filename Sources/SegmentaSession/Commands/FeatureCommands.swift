@@ -36,7 +36,8 @@ extension CommandSpec {
     if !incremental && !dataset.recipe.steps.isEmpty { context.print("(previous transforms and scaling cleared)") }
     dataset.recipe = recipe
     try commitRecipe(dataset, &context)
-    context.print("\(recipe.columns.count) feature\(recipe.columns.count == 1 ? "" : "s") selected: \(recipe.columns.joined(separator: ", "))")
+    let count = "\(recipe.columns.count) feature\(recipe.columns.count == 1 ? "" : "s") selected: "
+    context.print(CommandSpec.wrap(recipe.columns, first: count, width: context.settings.width))
   }
 
   /// `missing drop | missing impute mean|median`

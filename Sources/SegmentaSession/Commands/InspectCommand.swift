@@ -48,8 +48,10 @@ extension CommandSpec {
     context.print("feature means (model space):")
     var model = TextTable(header: ["feature", "overall"] + segments)
     let overallCentre = ClusterMetrics.centroids(x, labels: ContiguousArray(repeating: 0, count: x.rows), k: 1)
+    // Means of centred features are zero up to rounding noise (1e-15); show that as 0, not as noise.
+    let shown = { (v: Double) in format.format(abs(v) < 1e-10 ? 0 : v) }
     for j in 0..<x.columns {
-      model.append([x.names[j], format.format(overallCentre[0, j])] + (0..<k).map { format.format(centres[$0, j]) })
+      model.append([x.names[j], shown(overallCentre[0, j])] + (0..<k).map { shown(centres[$0, j]) })
     }
     context.print(model.render(width: context.settings.width))
   }

@@ -22,7 +22,7 @@ extension CommandSpec {
       try CSVReader.load(path: resolved, name: name, options: options, context: execution)
     }
     context.workspace.store(Dataset(table: load.table, source: path, fingerprint: load.fingerprint))
-    context.print(describeLoad(load, numbers: context.numbers))
+    context.print(describeLoad(load, width: context.settings.width))
   }
 
   private static func csvOptions(_ command: ParsedCommand) throws(SessionError) -> CSVOptions {
@@ -43,6 +43,24 @@ extension CommandSpec {
     return options
   }
 
+  /// `items` joined with `, ` into lines no wider than `width` (unless one item alone is wider), the first line
+  /// starting with `first` and the others indented to match.
+  static func wrap(_ items: [String], first: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = first
+    let indent = String(repeating: " ", count: first.count)
+    for (i, item) in items.enumerated() {
+      let piece = item + (i < items.count - 1 ? "," : "")
+      if current.count + piece.count + 1 > width, current != first, current != indent {
+        lines.append(current)
+        current = indent
+      }
+      current += (current == first || current == indent ? "" : " ") + piece
+    }
+    lines.append(current)
+    return lines
+  }
+
   /// A dataset name from a file name: the base name without extension, non-identifier characters as `_`.
   static func datasetName(for path: String) -> String {
     let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -50,7 +68,7 @@ extension CommandSpec {
     return cleaned.isEmpty ? "data" : cleaned
   }
 
-  private static func describeLoad(_ load: CSVLoad, numbers: NumberFormat) -> [String] {
+  private static func describeLoad(_ load: CSVLoad, width: Int) -> [String] {
     let table = load.table
     let counts = Column.Kind.allCases.compactMap { kind -> String? in
       let n = table.columns.filter { $0.kind == kind && $0.name != table.idColumn }.count
@@ -72,7 +90,9 @@ extension CommandSpec {
       let names = table.columns.filter { $0.kind == kind }.map { c in
         c.missingCount > 0 ? "\(c.name) (\(NumberFormat.grouped(c.missingCount)) missing)" : c.name
       }
-      if !names.isEmpty { lines.append("  \(kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))\(names.joined(separator: ", "))") }
+      if !names.isEmpty {
+        lines += wrap(names, first: "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0), width: width)
+      }
     }
     return lines
   }

@@ -63,7 +63,7 @@ extension CommandSpec {
       let replaced = context.workspace.store(variant)
       rows.append([
         name, String(k), context.numbers.format(result.inertia ?? .nan), result.iterations.map(String.init) ?? "–",
-        variant.sizes.map { NumberFormat.grouped($0) }.joined(separator: " "), replaced ? "(replaced)" : "",
+        variant.sizes.map { NumberFormat.grouped($0) }.joined(separator: " / "), replaced ? "(replaced)" : "",
       ])
     }
     if sweep { context.print("\(rows[0][0]) … \(rows[rows.count - 1][0])  (\(rows.count) variants)") }

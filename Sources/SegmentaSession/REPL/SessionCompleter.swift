@@ -48,7 +48,7 @@ public final class SessionCompleter: CompletionSource {
     return entries.filter { $0.hasPrefix(base) && !$0.hasPrefix(".") }.sorted().map { entry in
       var isDirectory: ObjCBool = false
       let full = (absolute as NSString).appendingPathComponent(entry)
-      FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
       let shown = folder.isEmpty ? entry : (folder as NSString).appendingPathComponent(entry)
       return isDirectory.boolValue ? shown + "/" : shown
     }
