@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// Runs the built `segmenta` binary as a user would: arguments, piped standard input, environment, folder.
+struct Segmenta {
+  /// The package root (three levels above this file).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  /// The debug binary that `swift build` (and `swift test`) produce.
+  static let binary = root.appendingPathComponent(".build/debug/segmenta")
+
+  struct Result {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+  }
+
+  /// Runs the binary and waits for it (a test fails if the binary was not built).
+  static func run(
+    _ arguments: [String], stdin: String = "", in folder: URL = root, environment: [String: String] = [:]
+  ) throws -> Result {
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: \(binary.path) is missing")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    env["CI"] = nil
+    env.merge(environment) { $1 }
+    process.environment = env
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    input.fileHandleForWriting.write(Data(stdin.utf8))
+    try input.fileHandleForWriting.close()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    let err = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+      stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  /// A fresh temporary folder.
+  static func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// The absolute path of the bundled plain sample.
+  static var sample: String { root.appendingPathComponent("datasets/b2b-customers.csv").path }
+}
