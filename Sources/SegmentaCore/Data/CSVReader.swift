@@ -84,6 +84,7 @@ public enum CSVReader {
   private static func load(
     _ bytes: UnsafeBufferPointer<UInt8>, path: String, name: String, options: CSVOptions, context: ExecutionContext
   ) throws(SegmentaError) -> CSVLoad {
+    try context.checkCancellation()
     if ByteDecoding.hasUTF16ByteOrderMark(bytes) {
       throw .csv(
         path: path, line: 1, column: 1, problem: "the file is UTF-16 encoded",
