@@ -96,8 +96,9 @@ import Testing
   @Test func messageShowsFileLineColumnAndHint() {
     let error = CSVFixture.error("ragged_fewer.csv")
     let text = error.map(String.init(describing:)) ?? ""
-    #expect(text.hasSuffix(
-      "ragged_fewer.csv:3:3: this row has 2 fields, the header has 3 (the separator is ',' (comma): quote fields "
-        + "that contain it, or give separator= explicitly)"))
+    #expect(
+      text.hasSuffix(
+        "ragged_fewer.csv:3:3: this row has 2 fields, the header has 3 (the separator is ',' (comma): quote fields "
+          + "that contain it, or give separator= explicitly)"))
   }
 }

@@ -16,7 +16,9 @@ public struct CSVOptions: Sendable, Equatable {
   /// The identifier column, detected when `nil` (a unique, non-numeric-measure column such as `customer_id`).
   public var idColumn: String?
 
-  public init(separator: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil, idColumn: String? = nil) {
+  public init(
+    separator: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil, idColumn: String? = nil
+  ) {
     self.separator = separator
     self.decimalComma = decimalComma
     self.encoding = encoding
