@@ -4,8 +4,10 @@ import Testing
 
 /// Separators, quoting and line endings.
 @Suite struct CSVDialectTests {
-  @Test(arguments: [("comma.csv", UInt8(ascii: ",")), ("semicolon.csv", UInt8(ascii: ";")),
-    ("tab.tsv", UInt8(ascii: "\t")), ("pipe.csv", UInt8(ascii: "|"))])
+  @Test(arguments: [
+    ("comma.csv", UInt8(ascii: ",")), ("semicolon.csv", UInt8(ascii: ";")),
+    ("tab.tsv", UInt8(ascii: "\t")), ("pipe.csv", UInt8(ascii: "|")),
+  ])
   func detectsEachSeparator(file: String, separator: UInt8) throws {
     let load = try CSVFixture.load(file)
     #expect(load.separator == separator)

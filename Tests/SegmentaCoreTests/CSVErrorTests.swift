@@ -28,8 +28,19 @@ import Testing
     CSVFixture.expectError(name, line: 1, column: 1, problem: "the file is empty", hint: "header row")
   }
 
-  @Test func headerWithoutDataRows() {
-    CSVFixture.expectError("header_only.csv", line: 2, column: 1, problem: "header but no data rows")
+  @Test(arguments: ["header_only.csv", "header_only_no_newline.csv", "single_column_header_only.csv"])
+  func headerWithoutDataRows(name: String) {
+    CSVFixture.expectError(name, line: 2, column: 1, problem: "header but no data rows")
+  }
+
+  @Test(arguments: [UInt8(ascii: "\""), 0x0A, 0x0D, 0xE4])
+  func unusableSeparatorIsAnInvalidParameter(separator: UInt8) {
+    let error = CSVFixture.error("comma.csv", options: CSVOptions(separator: separator))
+    guard case .invalidParameter(let name, _, _) = error else {
+      Issue.record("expected invalidParameter, got \(String(describing: error))")
+      return
+    }
+    #expect(name == "separator")
   }
 
   @Test func duplicateColumnName() {
@@ -85,8 +96,9 @@ import Testing
   @Test func messageShowsFileLineColumnAndHint() {
     let error = CSVFixture.error("ragged_fewer.csv")
     let text = error.map(String.init(describing:)) ?? ""
-    #expect(text.hasSuffix(
-      "ragged_fewer.csv:3:3: this row has 2 fields, the header has 3 (the separator is ',' (comma): quote fields "
-        + "that contain it, or give separator= explicitly)"))
+    #expect(
+      text.hasSuffix(
+        "ragged_fewer.csv:3:3: this row has 2 fields, the header has 3 (the separator is ',' (comma): quote fields "
+          + "that contain it, or give separator= explicitly)"))
   }
 }

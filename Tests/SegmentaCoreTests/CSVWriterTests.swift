@@ -43,6 +43,13 @@ import Testing
     #expect(sameTable(reread.table, original))
   }
 
+  @Test func sameTableNoticesADifferentValueButNotMatchingMissingValues() {
+    let a = Table(name: "t", columns: [Column(name: "x", numbers: [1, .nan])])
+    #expect(sameTable(a, a))
+    #expect(!sameTable(a, Table(name: "t", columns: [Column(name: "x", numbers: [2, .nan])])))
+    #expect(!sameTable(a, Table(name: "t", columns: [Column(name: "x", numbers: [1, 0])])))
+  }
+
   @Test func rawRowsVariant() throws {
     let path = temporaryPath("raw.csv")
     defer { try? FileManager.default.removeItem(atPath: path) }

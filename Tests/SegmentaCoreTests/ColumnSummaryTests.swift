@@ -25,8 +25,9 @@ import Testing
     // z = [0.1, 0.2, 0.7, 1e6, -3.3, 2.2, 0.1]; numpy 2.4:
     // z.mean() = 142857.14285714284, z.std(ddof=1) = 377964.4730128166,
     // np.quantile(z, [0, .25, .5, .75, 1]) = [-3.3, 0.1, 0.2, 1.4500000000000002, 1000000.0]
-    let d = try #require(ColumnSummary.summarize(Column(name: "z", numbers: [0.1, 0.2, 0.7, 1e6, -3.3, 2.2, 0.1]))
-      .distribution)
+    let d = try #require(
+      ColumnSummary.summarize(Column(name: "z", numbers: [0.1, 0.2, 0.7, 1e6, -3.3, 2.2, 0.1]))
+        .distribution)
     #expect(close(d.mean, 142857.14285714284))
     #expect(close(d.sd, 377964.4730128166))
     #expect([d.min, d.q25, d.median, d.q75, d.max] == [-3.3, 0.1, 0.2, 1.4500000000000002, 1e6])

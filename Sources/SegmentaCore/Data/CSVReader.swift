@@ -16,7 +16,9 @@ public struct CSVOptions: Sendable, Equatable {
   /// The identifier column, detected when `nil` (a unique, non-numeric-measure column such as `customer_id`).
   public var idColumn: String?
 
-  public init(separator: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil, idColumn: String? = nil) {
+  public init(
+    separator: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil, idColumn: String? = nil
+  ) {
     self.separator = separator
     self.decimalComma = decimalComma
     self.encoding = encoding
@@ -52,7 +54,20 @@ public struct CSVLoad: Sendable {
 /// The whole file is read as bytes and cut into fields without decoding (``CSVTokenizer``); the separator and
 /// the decimal mark are detected unless given (``DialectDetection``); each column's kind is inferred from all of
 /// its values (``TypeInference``). Numbers are parsed from the bytes, so numeric columns never allocate a string
-/// per cell. Errors name the file, the 1-based physical line and the 1-based field number, and say what to do.
+/// per cell. Errors name the file, the 1-based physical line and the 1-based field number (the spreadsheet
+/// column, not a character offset), and say what to do.
+///
+/// Decisions worth knowing:
+/// - Missing: an empty or blank field, `NA`, `N/A`, `n/a`, `#N/A`, `-`, `null`, `NULL`, quoted or not. `NaN`
+///   is not a missing marker: in a numeric column it is an error, like `inf` and overflowing values (`1e309`).
+/// - Thousands separators: only `d{1,3}(,ddd)+` with a decimal point and `d{1,3}(.ddd)+` with a decimal comma;
+///   anything ambiguous leaves the column as text rather than misreading it (``NumberParsing``).
+/// - Decimal comma: detected only for files not separated by commas, by unambiguous fields (``DialectDetection``).
+/// - Identifier: the first column whose name looks like one (`customer_id`, `KundenNr`) and whose values are all
+///   present and unique (integer values qualify and keep their text); or exactly `options.idColumn`.
+/// - Text: unquoted fields are trimmed of surrounding spaces, quoted fields are kept verbatim.
+/// - A header without data rows is an error, as is an empty file. Blank lines are skipped (kept as missing
+///   values in single-column files, except at the end).
 public enum CSVReader {
   /// Reads `path` into a table called `name`.
   ///
@@ -84,6 +99,7 @@ public enum CSVReader {
   private static func load(
     _ bytes: UnsafeBufferPointer<UInt8>, path: String, name: String, options: CSVOptions, context: ExecutionContext
   ) throws(SegmentaError) -> CSVLoad {
+    try context.checkCancellation()
     if ByteDecoding.hasUTF16ByteOrderMark(bytes) {
       throw .csv(
         path: path, line: 1, column: 1, problem: "the file is UTF-16 encoded",
@@ -91,6 +107,10 @@ public enum CSVReader {
     }
     let hadBOM = bytes.starts(with: ByteDecoding.byteOrderMark)
     let start = hadBOM ? ByteDecoding.byteOrderMark.count : 0
+    if let given = options.separator, given >= 0x80 || [ASCII.quote, ASCII.cr, ASCII.lf, 0].contains(given) {
+      throw .invalidParameter(
+        name: "separator", value: "byte \(given)", expected: "an ASCII character other than a quote or line break")
+    }
     let separator = options.separator ?? DialectDetection.separator(bytes, from: start)
     if let nul = bytes[start...].firstIndex(of: 0) {
       let at = PositionLocator.locate(nul, in: bytes, from: start, separator: separator)

@@ -4,6 +4,10 @@
 /// containing `,` `"` CR or LF, or starting or ending with a space or tab). Numbers in Swift's shortest
 /// round-trip form with integers written without `.0`, dates as ISO `YYYY-MM-DD`, missing values as empty
 /// fields (see ``Column/text(at:)``).
+///
+/// Reading a written table gives the same table, except where the text itself decides: a categorical value that
+/// is a missing marker (`NA`) reads back as missing, and a text column whose values all look like numbers or
+/// dates reads back as numeric or date.
 public enum CSVWriter {
   /// Writes `table` to `path`, atomically.
   ///

@@ -44,7 +44,7 @@ enum FileAccess {
   static func writeAtomically(_ bytes: [UInt8], to path: String) throws(SegmentaError) {
     let folder = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
     var template = Array((folder + ".segmenta-XXXXXX").utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
     guard fd >= 0 else { throw .fileUnwritable(path: path, reason: lastErrorText()) }
     let tempPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     do throws(SegmentaError) {
@@ -59,16 +59,22 @@ enum FileAccess {
   }
 
   private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(SegmentaError) {
-    var offset = 0
-    while offset < bytes.count {
-      let wrote = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-      if wrote < 0 {
-        if errno == EINTR { continue }
-        let reason = lastErrorText()
-        close(fd)
-        throw .fileUnwritable(path: path, reason: reason)
+    let failure: String? = bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return nil }
+      var offset = 0
+      while offset < raw.count {
+        let wrote = write(fd, base + offset, raw.count - offset)
+        if wrote < 0 {
+          if errno == EINTR { continue }
+          return lastErrorText()
+        }
+        offset += wrote
       }
-      offset += wrote
+      return nil
+    }
+    if let failure {
+      close(fd)
+      throw .fileUnwritable(path: path, reason: failure)
     }
   }
 

@@ -23,7 +23,7 @@ struct CSVRecords {
   var lines: ContiguousArray<Int> = []
   /// Fields per record (the header's field count).
   var width = 0
-  /// The physical line after the last record: where a missing data row would have started.
+  /// The physical line after the last non-blank record: where a missing data row would have started.
   var endLine = 1
 
   /// Records including the header.
@@ -118,8 +118,8 @@ struct CSVTokenizer {
         }
         if i < n {
           i += bytes[i] == ASCII.cr && i + 1 < n && bytes[i + 1] == ASCII.lf ? 2 : 1
-          line += 1
         }
+        line += 1
         break
       }
       let blank = fields == 1 && !out.quoted[firstField] && out.range(firstField).isEmpty
@@ -136,10 +136,10 @@ struct CSVTokenizer {
         throw raggedError(bytes, out: out, firstField: firstField, fields: fields, line: recordLine)
       }
       out.lines.append(recordLine)
+      out.endLine = line
       if out.lines.count & 0xFFFF == 0 { try context.checkCancellation() }
     }
     trimTrailingBlankRecords(&out)
-    out.endLine = line
     return out
   }
 
@@ -198,7 +198,7 @@ struct CSVTokenizer {
     while out.lines.count > 1, let last = out.starts.indices.last,
       !out.quoted[last], out.range(last).isEmpty
     {
-      out.lines.removeLast()
+      out.endLine = out.lines.removeLast()
       dropFields(from: last, in: &out)
     }
   }

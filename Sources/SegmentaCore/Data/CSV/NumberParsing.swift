@@ -157,11 +157,12 @@ private struct Scanner {
       let v = exponent10 < 0 ? m / Self.powersOfTen[-exponent10] : m * Self.powersOfTen[exponent10]
       return negative ? -v : v
     }
-    var text = negative ? "-" : ""
-    text.unicodeScalars.append(contentsOf: bytes[digitsStart..<digitsEnd].lazy
-      .filter { $0 &- 0x30 < 10 }.map { Unicode.Scalar($0) })
-    text += "e\(exponent10)"
-    return Double(text) ?? .nan
+    var text: [UInt8] = negative ? [0x2D] : []
+    text.reserveCapacity(digitsEnd - digitsStart + 10)
+    for i in digitsStart..<digitsEnd where bytes[i] &- 0x30 < 10 { text.append(bytes[i]) }
+    text.append(0x65)
+    text.append(contentsOf: String(exponent10).utf8)
+    return Double(String(decoding: text, as: UTF8.self)) ?? .nan
   }
 
   /// 10^0 … 10^22, all exactly representable as `Double`.
