@@ -6,6 +6,8 @@
 #include <string.h>
 #include <errno.h>
 #include <signal.h>
+#include <pthread.h>
+#include <sys/time.h>
 #include <stdatomic.h>
 #include <sys/select.h>
 #include <readline/readline.h>
@@ -31,6 +33,11 @@ void seg_sigint_install(void) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0; /* no SA_RESTART: select() in seg_rl_readline must return EINTR */
   sigaction(SIGINT, &action, NULL);
+  /* A parent (a test runner, a CI shell) may have blocked SIGINT, and exec keeps the mask: unblock it here. */
+  sigset_t interrupt;
+  sigemptyset(&interrupt);
+  sigaddset(&interrupt, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 int seg_sigint_pending(void) { return seg_sigint_flag != 0; }
@@ -103,7 +110,9 @@ char *seg_rl_readline(const char *prompt, int *interrupted) {
     fd_set readable;
     FD_ZERO(&readable);
     FD_SET(fd, &readable);
-    int ready = select(fd + 1, &readable, NULL, NULL, NULL);
+    /* Wake up every 100 ms: the signal may be delivered to another thread, which does not interrupt select(). */
+    struct timeval tick = {0, 100000};
+    int ready = select(fd + 1, &readable, NULL, NULL, &tick);
     if (seg_sigint_flag) {
       seg_sigint_flag = 0;
       rl_free_line_state();

@@ -52,6 +52,7 @@ class Terminal:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # child: becomes segmenta
             try:
+                os.chdir(env["HOME"])  # the REPL journals to ./sessions/: keep that out of the checkout
                 os.execve(argv[0], argv, env)
             finally:
                 os._exit(127)

@@ -31,6 +31,13 @@ import Testing
     #expect(table.column(named: "first_order")?.numbers.first == 19753)
   }
 
+  @Test func codesWithLeadingZerosStayText() throws {
+    let table = try CSVFixture.load("leading_zero_codes.csv").table
+    #expect(table.kinds == [.categorical, .categorical])
+    #expect(table.texts("plz") == ["04078", "10115", "80331"])
+    #expect(table.texts("amount") == ["0", "02.5", "3"], "a lone 0 is a number, 02.5 is not a quantity anyone writes")
+  }
+
   @Test func numericLookingIdentifierKeepsItsText() throws {
     let table = try CSVFixture.load("numeric_id.csv").table
     #expect(table.idColumn == "Kundennummer")
@@ -41,9 +48,10 @@ import Testing
   @Test func givenIdentifierColumnWinsAndDisablesDetection() throws {
     let table = try CSVFixture.load("numeric_id.csv", options: CSVOptions(idColumn: "code")).table
     #expect(table.idColumn == "code")
-    #expect(table.kinds == [.numeric, .identifier, .numeric])
+    // Not the identifier now, but its leading zeros still mark a code, kept as text.
+    #expect(table.kinds == [.categorical, .identifier, .numeric])
     #expect(table.texts("code") == ["7", "8", "9"])
-    #expect(table.texts("Kundennummer") == ["123", "124", "125"])
+    #expect(table.texts("Kundennummer") == ["00123", "00124", "00125"])
   }
 
   @Test func repeatedValuesAreNoIdentifier() throws {

@@ -68,18 +68,27 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.csv"])
   }
 
-  @Test func missingFolderIsUnwritable() {
-    let path = "/nonexistent-segmenta-folder/out.csv"
+  @Test func missingFoldersAreCreated() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-\(UUID().uuidString)")
+    let path = folder.appendingPathComponent("a/b/out.csv").path
+    try CSVWriter.write(header: ["a"], rows: [["1"]], to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\n1\n")
+  }
+
+  @Test func folderBehindAFileIsUnwritable() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-\(UUID().uuidString)")
+    try Data("x".utf8).write(to: file)
+    let path = file.path + "/out.csv"
     do throws(SegmentaError) {
       try CSVWriter.write(header: ["a"], rows: [], to: path)
-      Issue.record("wrote into a missing folder")
+      Issue.record("wrote below a regular file")
     } catch {
       guard case .fileUnwritable(let p, let reason) = error else {
         Issue.record("expected fileUnwritable, got \(error)")
         return
       }
       #expect(p == path)
-      #expect(reason.contains("No such file"))
+      #expect(reason.contains("Not a directory"))
     }
   }
 }

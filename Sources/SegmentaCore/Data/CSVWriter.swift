@@ -22,7 +22,7 @@ public enum CSVWriter {
     for row in 0..<table.rowCount {
       appendRecord(table.columns.map { $0.text(at: row) }, to: &out)
     }
-    try FileAccess.writeAtomically(out, to: path)
+    try AtomicFile.write(bytes: out, to: path)
   }
 
   /// Writes a header and rows of already formatted texts to `path`, atomically.
@@ -39,7 +39,7 @@ public enum CSVWriter {
       precondition(row.count == header.count, "row has \(row.count) fields, header has \(header.count)")
       appendRecord(row, to: &out)
     }
-    try FileAccess.writeAtomically(out, to: path)
+    try AtomicFile.write(bytes: out, to: path)
   }
 
   private static func appendRecord(_ fields: [String], to out: inout [UInt8]) {

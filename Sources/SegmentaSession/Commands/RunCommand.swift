@@ -70,6 +70,7 @@ extension CommandSpec {
     var table = TextTable(
       header: ["variant", "k", "inertia", "iterations", "sizes", ""],
       alignments: [.left, .right, .right, .right, .left, .left])
+    table.maxCellWidth = 60
     rows.forEach { table.append($0) }
     context.print("k-means on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, seed \(seed)")
     context.print(table.render(width: context.settings.width))

@@ -6,6 +6,8 @@ public struct TextTable: Sendable {
   public var header: [String]
   public var alignments: [Alignment]
   public var rows: [[String]] = []
+  /// Longer cells are shortened with `…`.
+  public var maxCellWidth = 30
 
   /// A table with the given header; numeric-looking columns are typically right-aligned.
   public init(header: [String], alignments: [Alignment]? = nil) {
@@ -18,26 +20,33 @@ public struct TextTable: Sendable {
     rows.append(Array((row + Array(repeating: "", count: max(0, header.count - row.count))).prefix(header.count)))
   }
 
-  /// The table as lines no wider than `width`: columns that do not fit are dropped from the right and a note
-  /// says how many (`… 3 more columns`); cells longer than 30 characters are shortened with `…`.
+  /// The table as lines no wider than `width`. Columns that do not fit continue in further blocks below, each
+  /// repeating the first column (as R prints wide matrices), so nothing is hidden; cells longer than
+  /// ``maxCellWidth`` characters are shortened with `…`.
   public func render(width: Int) -> [String] {
-    let cut = { (s: String) -> String in s.count > 30 ? String(s.prefix(29)) + "…" : s }
+    let limit = maxCellWidth
+    let cut = { (s: String) -> String in s.count > limit ? String(s.prefix(limit - 1)) + "…" : s }
     let cells = ([header] + rows).map { $0.map(cut) }
     let widths = (0..<header.count).map { j in cells.map { $0[j].count }.max() ?? 0 }
-    var shown = 0
-    var used = 0
-    for w in widths {
-      let next = used + (shown == 0 ? 0 : 2) + w
-      if next > width, shown > 0 { break }
-      used = next
-      shown += 1
+    var blocks: [[Int]] = []
+    var current: [Int] = [0]
+    var used = widths.first ?? 0
+    for j in 1..<max(1, header.count) {
+      if used + 2 + widths[j] > width, current.count > 1 {
+        blocks.append(current)
+        current = [0]
+        used = widths[0]
+      }
+      current.append(j)
+      used += 2 + widths[j]
     }
-    var lines = cells.map { row in
-      (0..<shown).map { j in pad(row[j], widths[j], alignments[j]) }.joined(separator: "  ")
-        .trimmingTrailingSpaces()
-    }
-    if shown < header.count {
-      lines.append("… \(header.count - shown) more column\(header.count - shown == 1 ? "" : "s") (set width to see more)")
+    blocks.append(current)
+    var lines: [String] = []
+    for (b, block) in blocks.enumerated() {
+      if b > 0 { lines.append("") }
+      lines += cells.map { row in
+        block.map { j in pad(row[j], widths[j], alignments[j]) }.joined(separator: "  ").trimmingTrailingSpaces()
+      }
     }
     return lines
   }

@@ -18,7 +18,8 @@ public struct SessionFile: Sendable, Equatable {
     /// The command text with continuations joined.
     public var command: String {
       sourceLines.enumerated().map { i, line in
-        i < sourceLines.count - 1 ? String(line.dropLast()).trimmingTrailingSpaces() : line
+        let text = i < sourceLines.count - 1 ? String(line.dropLast()).trimmingTrailingSpaces() : line
+        return i == 0 ? text : text.trimmingCharacters(in: .whitespaces)
       }.joined(separator: " ")
     }
 

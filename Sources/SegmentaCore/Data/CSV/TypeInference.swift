@@ -2,7 +2,8 @@
 ///
 /// Rules, tried in order on the non-missing values (see ``FieldText/isMissing(_:_:)`` for what is missing):
 /// 1. *numeric* when every value is a number (``NumberParsing``); a non-finite value (`inf`, `NaN`, `1e309`)
-///    in such a column is an error, not a silent infinity or missing value;
+///    in such a column is an error, not a silent infinity or missing value. A value with a leading zero
+///    (`04078`) marks a code such as a postcode, never a quantity: the column is not numeric;
 /// 2. *date* when every value is an ISO or German date;
 /// 3. *identifier* when the column may become the identifier, its name looks like one
 ///    (``IdentifierNames``), and its values are all present and unique. Numeric columns qualify only with
@@ -57,6 +58,7 @@ struct TypeInference {
       if r & 0xFFFF == 0 { try context.checkCancellation() }
       let f = records.index(r, c)
       let range = records.range(f)
+      if Self.hasLeadingZero(bytes, range) { return nil }
       switch records.isEscaped(f) ? .notANumber : NumberParsing.parse(bytes, range, decimalComma: decimalComma) {
       case .number(let value):
         out.append(value)
@@ -130,6 +132,15 @@ struct TypeInference {
       firstRow[value] = r
     }
     return strings
+  }
+
+  /// Whether the field starts (after blanks and a sign) with `0` followed by a digit, as codes like `04078` do.
+  private static func hasLeadingZero(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var i = range.lowerBound
+    while i < range.upperBound, bytes[i] == UInt8(ascii: " ") { i += 1 }
+    if i < range.upperBound, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+    return i + 1 < range.upperBound && bytes[i] == UInt8(ascii: "0")
+      && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i + 1])
   }
 
   private static func allDistinct(_ numbers: ContiguousArray<Double>) -> Bool {

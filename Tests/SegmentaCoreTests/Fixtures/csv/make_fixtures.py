@@ -100,6 +100,7 @@ write("types.csv",
       "K-2,2,5,-2,2023-12-01,1.12.2023,01.12.2023,Hamburg\n"
       "K-3,3,,1e3,,29.02.2024,,Berlin\n")
 write("numeric_id.csv", "Kundennummer,code,spend\n00123,7,1\n00124,8,2\n00125,9,3\n")
+write("leading_zero_codes.csv", "plz,amount\n04078,0\n10115,02.5\n80331,3\n")
 write("not_unique_id.csv", "customer_id,spend\nA,1\nA,2\nB,3\n")
 write("id_with_missing.csv", "key,spend\nA,1\n,2\nB,3\n")
 
