@@ -9,6 +9,7 @@ let usage = """
          segmenta --from FILE.seg               replay FILE, then continue in a new journal that starts with it
          segmenta run FILE.seg [--out NEW.seg]  execute a session and print its transcript
          segmenta check [--update] FILE.seg…    replay sessions and compare their recorded outputs
+         segmenta --reference                   print the command reference (Markdown)
   exit codes: 0 ok · 1 output mismatch · 2 parse/usage · 3 a command failed · 4 an expect failed
 
   """
@@ -77,6 +78,9 @@ case "check":
     exit(2)
   }
   exit(batch.check(paths: arguments, update: update))
+case "--reference":
+  printOut(CommandReference.markdown())
+  exit(0)
 case "--help", "-h", "help":
   printOut(usage)
   exit(0)

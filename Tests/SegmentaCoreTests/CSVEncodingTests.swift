@@ -33,7 +33,7 @@ import Testing
     #expect(detected.table.texts("Ort") == ["Köln", "Düsseldorf"])
     let forced = try CSVFixture.load("latin1.csv", options: CSVOptions(encoding: .latin1))
     #expect(forced.encoding == .latin1)
-    #expect(sameTable(forced.table, detected.table))
+    #expect(forced.table == detected.table)
   }
 
   @Test func byte0x80IsTheEuroInWindows1252AndAControlInLatin1() throws {
@@ -58,7 +58,7 @@ import Testing
     let plain = try CSVFixture.load("plain_export.csv")
     #expect(german.separator == UInt8(ascii: ";") && german.decimalComma && german.encoding == .windows1252)
     #expect(plain.separator == UInt8(ascii: ",") && !plain.decimalComma && plain.encoding == .utf8)
-    #expect(sameTable(german.table, plain.table))
+    #expect(german.table == plain.table)
     #expect(german.table.kinds == [.identifier, .categorical, .numeric, .date, .categorical])
     #expect(german.table.idColumn == "Kundennr")
   }

@@ -65,11 +65,3 @@ extension Table {
   var kinds: [Column.Kind] { columns.map(\.kind) }
 }
 
-/// Table equality that treats missing numbers (NaN) as equal to each other, which `==` does not (NaN ≠ NaN).
-func sameTable(_ a: Table, _ b: Table) -> Bool {
-  a.name == b.name && a.idColumn == b.idColumn && a.columns.count == b.columns.count
-    && zip(a.columns, b.columns).allSatisfy { x, y in
-      x.name == y.name && x.kind == y.kind && x.strings == y.strings && x.numbers.count == y.numbers.count
-        && zip(x.numbers, y.numbers).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
-    }
-}

@@ -40,14 +40,14 @@ import Testing
     try CSVWriter.write(original, to: path)
     let reread = try CSVReader.load(path: path, name: "t", context: ExecutionContext())
     #expect(reread.encoding == .utf8 && reread.separator == UInt8(ascii: ","))
-    #expect(sameTable(reread.table, original))
+    #expect(reread.table == original)
   }
 
-  @Test func sameTableNoticesADifferentValueButNotMatchingMissingValues() {
+  @Test func tableEqualityNoticesADifferentValueButNotMatchingMissingValues() {
     let a = Table(name: "t", columns: [Column(name: "x", numbers: [1, .nan])])
-    #expect(sameTable(a, a))
-    #expect(!sameTable(a, Table(name: "t", columns: [Column(name: "x", numbers: [2, .nan])])))
-    #expect(!sameTable(a, Table(name: "t", columns: [Column(name: "x", numbers: [1, 0])])))
+    #expect(a == a)
+    #expect(a != Table(name: "t", columns: [Column(name: "x", numbers: [2, .nan])]))
+    #expect(a != Table(name: "t", columns: [Column(name: "x", numbers: [1, 0])]))
   }
 
   @Test func rawRowsVariant() throws {

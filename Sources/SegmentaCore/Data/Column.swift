@@ -46,6 +46,13 @@ public struct Column: Sendable, Equatable {
     isNumeric ? numbers.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } : strings.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
   }
 
+  /// Columns are equal when name, kind and values are; a missing number (NaN) equals a missing number, so a
+  /// table with gaps equals itself.
+  public static func == (a: Column, b: Column) -> Bool {
+    a.name == b.name && a.kind == b.kind && a.strings == b.strings && a.numbers.count == b.numbers.count
+      && zip(a.numbers, b.numbers).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+  }
+
   /// The same column under another name.
   public func renamed(_ newName: String) -> Column {
     isNumeric
