@@ -57,7 +57,7 @@ public final class Interpreter {
       return failure(error, journaled: true)
     }
     guard let spec = CommandRegistry.command(named: parsed.verb) else {
-      let hint = closestMatch(to: parsed.verb, among: CommandRegistry.names).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(parsed.verb, among: CommandRegistry.names)
       return failure(.usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
     }
     var context = CommandContext(

@@ -69,19 +69,10 @@ public struct ColumnSummary: Sendable, Equatable {
     let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     return Distribution(
       mean: mean, sd: values.count > 1 ? (squares / (n - 1)).squareRoot() : .nan, min: sorted[0],
-      q25: quantile(sorted, 0.25), median: quantile(sorted, 0.5), q75: quantile(sorted, 0.75),
+      q25: Statistics.quantile(sorted: sorted, 0.25), median: Statistics.quantile(sorted: sorted, 0.5),
+      q75: Statistics.quantile(sorted: sorted, 0.75),
       max: sorted[sorted.count - 1])
   }
 
-  /// The `p` quantile of sorted values by linear interpolation (Hyndman & Fan 1996, definition 7), computed as
-  /// NumPy's `_lerp` does (from the nearer neighbour) so results agree to the last bit.
-  static func quantile(_ sorted: [Double], _ p: Double) -> Double {
-    let h = Double(sorted.count - 1) * p
-    let lo = Int(h.rounded(.down))
-    guard lo + 1 < sorted.count else { return sorted[lo] }
-    let t = h - Double(lo)
-    let a = sorted[lo]
-    let b = sorted[lo + 1]
-    return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
-  }
+
 }

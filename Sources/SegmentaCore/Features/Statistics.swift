@@ -14,13 +14,17 @@ public enum Statistics {
     return (ss / Double(n - ddof)).squareRoot()
   }
 
-  /// The q-quantile of already sorted values by linear interpolation (numpy's default, R type 7).
+  /// The q-quantile of already sorted values by linear interpolation between order statistics (Hyndman & Fan
+  /// 1996, definition 7: numpy's default, R's type 7), interpolated from the nearer neighbour as numpy's `_lerp`
+  /// does, so results agree to the last bit. NaN for no values.
   public static func quantile(sorted: [Double], _ q: Double) -> Double {
     guard !sorted.isEmpty else { return .nan }
-    let position = q * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down))
-    let upper = min(lower + 1, sorted.count - 1)
-    let fraction = position - Double(lower)
-    return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+    let h = Double(sorted.count - 1) * q
+    let lo = Int(h.rounded(.down))
+    guard lo + 1 < sorted.count else { return sorted[lo] }
+    let t = h - Double(lo)
+    let a = sorted[lo]
+    let b = sorted[lo + 1]
+    return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
   }
 }

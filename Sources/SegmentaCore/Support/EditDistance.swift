@@ -36,3 +36,8 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
   }
   return best?.name
 }
+
+/// ` (did you mean 'x'?)` for the closest plausible candidate, or `""` when none is close.
+public func didYouMean(_ word: String, among candidates: [String]) -> String {
+  closestMatch(to: word, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+}

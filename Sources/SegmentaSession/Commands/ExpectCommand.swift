@@ -70,7 +70,7 @@ extension CommandSpec {
       return v
     default:
       let known = ["silhouette", "calinski_harabasz", "davies_bouldin", "inertia", "within_ss", "k", "rows", "noise"]
-      let hint = closestMatch(to: metric, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(metric, among: known)
       throw .usage("unknown metric '\(metric)'\(hint); metrics: \(known.joined(separator: ", "))", column: nil)
     }
   }

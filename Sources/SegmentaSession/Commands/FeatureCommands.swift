@@ -81,8 +81,8 @@ extension CommandSpec {
       let p = try command.double("p", default: 0.01, expected: "a share 0 ≤ p < 0.5") { $0 >= 0 && $0 < 0.5 } ?? 0.01
       kind = .winsorize(p: p)
     default:
-      let hint = closestMatch(to: kindWord.text, among: ["log1p", "log10", "sqrt", "winsorize", "onehot"])
-      throw .usage("unknown transform '\(kindWord.text)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""), column: kindWord.column)
+      let hint = didYouMean(kindWord.text, among: ["log1p", "log10", "sqrt", "winsorize", "onehot"])
+      throw .usage("unknown transform '\(kindWord.text)'\(hint)", column: kindWord.column)
     }
     if let p = command.value("p"), kindWord.text != "winsorize" {
       throw .usage("p= only applies to winsorize", column: p.column)
@@ -118,8 +118,8 @@ extension CommandSpec {
     case "minmax": scaling = .minmax
     case "none": scaling = nil
     default:
-      let hint = closestMatch(to: word.text, among: ["zscore", "robust", "minmax", "none"])
-      throw .usage("unknown scaling '\(word.text)'" + (hint.map { " (did you mean '\($0)'?)" } ?? ""), column: word.column)
+      let hint = didYouMean(word.text, among: ["zscore", "robust", "minmax", "none"])
+      throw .usage("unknown scaling '\(word.text)'\(hint)", column: word.column)
     }
     var dataset = try context.workspace.activeDataset()
     dataset.recipe.steps.removeAll { if case .scale = $0 { true } else { false } }

@@ -23,7 +23,7 @@ extension CommandSpec {
       try command.requireArguments(2)
       try runGiven(column: command.arguments[1].text, alias: command.alias, &context)
     default:
-      let hint = closestMatch(to: method.text, among: ["kmeans", "given"]).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(method.text, among: ["kmeans", "given"])
       throw .usage("unknown method '\(method.text)'\(hint); available: kmeans, given", column: method.column)
     }
   }

@@ -31,7 +31,7 @@ extension CommandSpec {
       default: context.workspace.settings.threads = n
       }
     } else {
-      let hint = closestMatch(to: key.text, among: ["seed", "digits", "width", "threads"]).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(key.text, among: ["seed", "digits", "width", "threads"])
       throw .usage("unknown setting '\(key.text)'\(hint); settings: seed, digits, width, threads", column: key.column)
     }
   }
@@ -60,7 +60,7 @@ extension CommandSpec {
       return
     }
     guard let spec = CommandRegistry.command(named: word.text) else {
-      let hint = closestMatch(to: word.text, among: CommandRegistry.names).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(word.text, among: CommandRegistry.names)
       throw .usage("no command '\(word.text)'\(hint)", column: word.column)
     }
     context.print(["usage: \(spec.usage)", spec.summary, "example: \(spec.example)"])

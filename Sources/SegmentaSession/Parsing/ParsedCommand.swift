@@ -47,7 +47,7 @@ public struct ParsedCommand: Sendable, Equatable {
   /// Rejects option keys not in `allowed`, suggesting the closest one.
   public func checkOptions(allowed: [String]) throws(SessionError) {
     for option in options where !allowed.contains(option.key) {
-      let hint = closestMatch(to: option.key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(option.key, among: allowed)
       let list = allowed.isEmpty ? "this command takes no options" : "options: " + allowed.joined(separator: ", ")
       throw .usage("unknown option '\(option.key)'\(hint); \(list)", column: option.column)
     }
@@ -84,7 +84,7 @@ public struct ParsedCommand: Sendable, Equatable {
   {
     guard let option = value(key) else { return defaultValue }
     guard choices.contains(option.value) else {
-      let hint = closestMatch(to: option.value, among: choices).map { " (did you mean '\($0)'?)" } ?? ""
+      let hint = didYouMean(option.value, among: choices)
       throw .usage("\(key)=\(option.value) is invalid\(hint): expected one of \(choices.joined(separator: ", "))", column: option.column)
     }
     return option.value
