@@ -116,6 +116,8 @@ import Testing
     process.arguments = [
       "python3", Segmenta.root.appendingPathComponent("Tests/EndToEndTests/pty_smoke.py").path, Segmenta.binary.path,
       "--timeout", "20",
+      "--setup", "load \(Segmenta.sample)", "--setup", "features order_count_12m avg_order_value_eur product_lines",
+      "--long", "run kmeans k=2..60 n_init=500",
     ]
     let output = Pipe()
     process.standardOutput = output
