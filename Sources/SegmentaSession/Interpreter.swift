@@ -17,7 +17,10 @@ public struct CommandOutcome: Sendable, Equatable {
   /// differs from what was typed.
   public var recordedText: String?
 
-  init(lines: [OutputLine], error: SessionError?, interrupted: Bool, journaled: Bool, quit: Bool, recordedText: String? = nil) {
+  init(
+    lines: [OutputLine], error: SessionError?, interrupted: Bool, journaled: Bool, quit: Bool,
+    recordedText: String? = nil
+  ) {
     self.lines = lines
     self.error = error
     self.interrupted = interrupted
@@ -40,7 +43,9 @@ public final class Interpreter {
   /// Set asynchronously by Ctrl-C; reset before each command.
   public let cancellation: CancellationFlag
 
-  public init(baseDirectory: String, displayDirectory: String? = nil, cancellation: CancellationFlag = CancellationFlag()) {
+  public init(
+    baseDirectory: String, displayDirectory: String? = nil, cancellation: CancellationFlag = CancellationFlag()
+  ) {
     self.baseDirectory = baseDirectory
     self.displayDirectory = displayDirectory ?? baseDirectory
     self.cancellation = cancellation
@@ -58,10 +63,12 @@ public final class Interpreter {
     }
     guard let spec = CommandRegistry.command(named: parsed.verb) else {
       let hint = didYouMean(parsed.verb, among: CommandRegistry.names)
-      return failure(.usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
+      return failure(
+        .usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
     }
     var context = CommandContext(
-      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation)
+      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation
+    )
     do {
       try parsed.checkOptions(allowed: spec.optionKeys)
       try spec.run(parsed, &context)
@@ -101,6 +108,7 @@ public final class Interpreter {
   }
 
   private func failure(_ error: SessionError, journaled: Bool) -> CommandOutcome {
-    CommandOutcome(lines: [.diagnostic("error: \(error)")], error: error, interrupted: false, journaled: journaled, quit: false)
+    CommandOutcome(
+      lines: [.diagnostic("error: \(error)")], error: error, interrupted: false, journaled: journaled, quit: false)
   }
 }

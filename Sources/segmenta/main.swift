@@ -115,7 +115,10 @@ case .some(let first) where first == "--resume" || first.hasSuffix(".seg"):
   exit(interactive(interpreter, journalPath: path, header: []))
 case nil:
   let terminal = isatty(STDIN_FILENO) != 0
-  exit(interactive(Interpreter(baseDirectory: cwd), journalPath: terminal ? REPLDefaults.journalPath(in: "sessions") : nil, header: newHeader))
+  exit(
+    interactive(
+      Interpreter(baseDirectory: cwd), journalPath: terminal ? REPLDefaults.journalPath(in: "sessions") : nil,
+      header: newHeader))
 default:
   printErr(usage)
   exit(2)

@@ -64,4 +64,3 @@ extension Table {
   /// The kinds of all columns, in order.
   var kinds: [Column.Kind] { columns.map(\.kind) }
 }
-

@@ -33,7 +33,10 @@ import Testing
     #expect(completer.completions(for: "order", lineBeforeWord: "features ") == ["order_count_12m"])
     #expect(completer.completions(for: "km", lineBeforeWord: "compare ") == ["km"])
     #expect(completer.completions(for: "n_", lineBeforeWord: "run kmeans ") == ["n_init="])
-    #expect(completer.completions(for: "datasets/b2b-customers-", lineBeforeWord: "load ") == ["datasets/b2b-customers-de.csv"])
+    #expect(
+      completer.completions(for: "datasets/b2b-customers-", lineBeforeWord: "load ") == [
+        "datasets/b2b-customers-de.csv"
+      ])
     #expect(completer.completions(for: "log", lineBeforeWord: "transform ") == ["log1p", "log10"])
   }
 
@@ -49,6 +52,8 @@ import Testing
 
   @Test func unknownVerbSuggestsTheClosestCommand() {
     let outcome = Interpreter(baseDirectory: "/").execute("compre a b")
-    #expect(outcome.error == .usage("unknown command 'compre' (did you mean 'compare'?); type `help` for the list", column: 1))
+    #expect(
+      outcome.error == .usage("unknown command 'compre' (did you mean 'compare'?); type `help` for the list", column: 1)
+    )
   }
 }

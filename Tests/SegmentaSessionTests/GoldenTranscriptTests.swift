@@ -12,16 +12,20 @@ import Testing
   static func replay(_ name: String, prepending extra: [String] = [], compare: Bool) throws -> ReplayReport {
     let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     var file = try SessionFile.parse(text)
-    let cells = extra.map { SessionFile.Item.command(.init(sourceLines: [$0], line: 0, options: [], expected: [], volatile: [])) }
+    let cells = extra.map {
+      SessionFile.Item.command(.init(sourceLines: [$0], line: 0, options: [], expected: [], volatile: []))
+    }
     file.items.insert(contentsOf: cells, at: 0)
-    return SessionReplay.replay(file, displayPath: name, interpreter: Interpreter(baseDirectory: folder.path), compare: compare)
+    return SessionReplay.replay(
+      file, displayPath: name, interpreter: Interpreter(baseDirectory: folder.path), compare: compare)
   }
 
   @Test(arguments: ["foundation.seg"])
   func replaysExactlyAsRecorded(name: String) throws {
     let report = try Self.replay(name, compare: true)
     if ProcessInfo.processInfo.environment["SEGMENTA_RECORD"] == "1" {
-      try report.refreshed.rendered().write(to: Self.folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+      try report.refreshed.rendered().write(
+        to: Self.folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
       return
     }
     #expect(report.status == .passed, "\(report.problems.joined(separator: "\n"))")

@@ -21,7 +21,10 @@ import Testing
     var t = TextTable(header: ["name", "value", "other"], alignments: [.left, .right, .right])
     t.append(["a", "1", String(repeating: "x", count: 20)])
     t.append(["bbb", "22", "y"])
-    #expect(t.render(width: 80) == ["name  value                 other", "a         1  xxxxxxxxxxxxxxxxxxxx", "bbb      22                     y"])
+    #expect(
+      t.render(width: 80) == [
+        "name  value                 other", "a         1  xxxxxxxxxxxxxxxxxxxx", "bbb      22                     y",
+      ])
     #expect(
       t.render(width: 12) == [
         "name  value", "a         1", "bbb      22", "", "name                 other", "a     xxxxxxxxxxxxxxxxxxxx",

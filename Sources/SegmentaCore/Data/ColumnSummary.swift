@@ -74,5 +74,4 @@ public struct ColumnSummary: Sendable, Equatable {
       max: sorted[sorted.count - 1])
   }
 
-
 }

@@ -56,7 +56,8 @@ enum FeatureTransforms {
   }
 
   private static func oneHot(_ column: Column) throws(SegmentaError) -> [Column] {
-    let labels: [String] = column.isNumeric ? (0..<column.count).map { column.text(at: $0) } : column.strings.map { $0 ?? "" }
+    let labels: [String] =
+      column.isNumeric ? (0..<column.count).map { column.text(at: $0) } : column.strings.map { $0 ?? "" }
     let levels = Array(Set(labels)).sorted()
     guard levels.count <= 200 else {
       throw .invalidParameter(

@@ -9,7 +9,9 @@ public enum CommandReference {
       "a line ending in `\\` continues on the next. `help VERB` in the REPL shows the same text.", "",
     ]
     for spec in CommandRegistry.all {
-      out += ["## \(spec.name)", "", spec.summary + ".", "", "```", spec.usage, "```", "", "Example: `\(spec.example)`"]
+      out += [
+        "## \(spec.name)", "", spec.summary + ".", "", "```", spec.usage, "```", "", "Example: `\(spec.example)`",
+      ]
       if !spec.optionKeys.isEmpty {
         out += ["", "Options: " + spec.optionKeys.map { "`\($0)=`" }.joined(separator: ", ")]
       }

@@ -11,8 +11,9 @@ extension CommandSpec {
       context.print("no variants yet; use `run kmeans k=4`")
       return
     }
-    var table = TextTable(header: ["variant", "dataset", "k", "rows", "method"],
-                          alignments: [.left, .left, .right, .right, .left])
+    var table = TextTable(
+      header: ["variant", "dataset", "k", "rows", "method"],
+      alignments: [.left, .left, .right, .right, .left])
     for v in context.workspace.variants {
       table.append([v.name, v.datasetName, String(v.result.k), NumberFormat.grouped(v.result.labels.count), v.method])
     }
@@ -22,13 +23,16 @@ extension CommandSpec {
   /// `compare V…`
   static let compare = CommandSpec(
     name: "compare", usage: "compare VARIANT…",
-    summary: "internal indices side by side (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin) and agreement (ARI)",
+    summary:
+      "internal indices side by side (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin) and agreement (ARI)",
     example: "compare km.k3 km.k4 km.k5", arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1, atLeast: true)
     let names = try expandVariantNames(command.arguments.map(\.text), in: context.workspace)
     let format = context.numbers
-    var table = TextTable(header: ["variant", "k", "rows", "within_ss", "silhouette", "calinski_harabasz", "davies_bouldin"])
+    var table = TextTable(header: [
+      "variant", "k", "rows", "within_ss", "silhouette", "calinski_harabasz", "davies_bouldin",
+    ])
     var all: [(String, VariantMetrics)] = []
     for name in names {
       let m = try context.metrics(of: name)
@@ -47,8 +51,9 @@ extension CommandSpec {
         guard let top = ranked.max(by: { higher ? $0.1 < $1.1 : $0.1 > $1.1 }) else { return "–" }
         return top.0
       }
-      context.print("best: silhouette \(best(\.silhouette, true)) · calinski_harabasz \(best(\.calinskiHarabasz, true))"
-        + " · davies_bouldin \(best(\.daviesBouldin, false)) (lower is better)")
+      context.print(
+        "best: silhouette \(best(\.silhouette, true)) · calinski_harabasz \(best(\.calinskiHarabasz, true))"
+          + " · davies_bouldin \(best(\.daviesBouldin, false)) (lower is better)")
       try printAgreement(names, &context)
     }
   }
@@ -63,9 +68,11 @@ extension CommandSpec {
     context.print("agreement (adjusted Rand index):")
     var table = TextTable(header: [""] + names)
     for a in variants {
-      table.append([a.name] + variants.map { b in
-        (try? ClusterMetrics.adjustedRandIndex(a.result.labels, b.result.labels)).map(context.numbers.format) ?? "–"
-      })
+      table.append(
+        [a.name]
+          + variants.map { b in
+            (try? ClusterMetrics.adjustedRandIndex(a.result.labels, b.result.labels)).map(context.numbers.format) ?? "–"
+          })
     }
     context.print(table.render(width: context.settings.width))
   }

@@ -12,8 +12,9 @@ extension CommandSpec {
       context.print("no datasets loaded; use `load FILE`")
       return
     }
-    var table = TextTable(header: ["", "dataset", "rows", "columns", "features", "source"],
-                          alignments: [.left, .left, .right, .right, .right, .left])
+    var table = TextTable(
+      header: ["", "dataset", "rows", "columns", "features", "source"],
+      alignments: [.left, .left, .right, .right, .right, .left])
     for name in ws.datasetOrder {
       guard let d = ws.datasets[name] else { continue }
       table.append([
@@ -48,8 +49,9 @@ extension CommandSpec {
       }
       n = v
     }
-    var out = TextTable(header: table.columns.map(\.name),
-                        alignments: table.columns.map { $0.isNumeric ? .right : .left })
+    var out = TextTable(
+      header: table.columns.map(\.name),
+      alignments: table.columns.map { $0.isNumeric ? .right : .left })
     for row in 0..<min(n, table.rowCount) {
       out.append(table.columns.map { $0.text(at: row) })
     }

@@ -8,15 +8,17 @@ extension CommandSpec {
     example: "describe revenue_eur discount_rate", arguments: [.columns]
   ) { command, context throws(SessionError) in
     let table = try context.workspace.activeDataset().table
-    let columns = try command.arguments.isEmpty
+    let columns =
+      try command.arguments.isEmpty
       ? table.columns
       : command.arguments.map { word throws(SessionError) in
         try context.core { () throws(SegmentaError) in try table.requireColumn(word.text) }
       }
     let f = context.numbers
     var numeric = TextTable(header: ["column", "type", "missing", "mean", "sd", "min", "median", "max"])
-    var other = TextTable(header: ["column", "type", "missing", "distinct", "most frequent"],
-                          alignments: [.left, .left, .right, .right, .left])
+    var other = TextTable(
+      header: ["column", "type", "missing", "distinct", "most frequent"],
+      alignments: [.left, .left, .right, .right, .left])
     for column in columns {
       let s = ColumnSummary.summarize(column)
       let missing = NumberFormat.grouped(s.missing)

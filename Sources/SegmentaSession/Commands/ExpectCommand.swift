@@ -3,7 +3,8 @@ import SegmentaCore
 extension CommandSpec {
   /// `expect EXPR`: the assertion that makes a session a CI test.
   static let expect = CommandSpec(
-    name: "expect", usage: "expect VALUE OP NUMBER   (VALUE: VARIANT.silhouette|calinski_harabasz|davies_bouldin|"
+    name: "expect",
+    usage: "expect VALUE OP NUMBER   (VALUE: VARIANT.silhouette|calinski_harabasz|davies_bouldin|"
       + "inertia|within_ss|k|rows|noise, size(VARIANT), rows(DATASET); OP: == != < <= > >=)",
     summary: "assert a value (exit code 4 when it does not hold, showing the actual value)",
     example: "expect km.k4.silhouette >= 0.3", arguments: [.variants]

@@ -3,7 +3,9 @@ import SegmentaCore
 extension CommandSpec {
   /// `export assignments V to FILE.csv` · `export metrics V… to FILE.json` · `export data NAME to FILE.csv`
   static let export = CommandSpec(
-    name: "export", usage: "export assignments VARIANT to FILE.csv | export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv",
+    name: "export",
+    usage:
+      "export assignments VARIANT to FILE.csv | export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv",
     summary: "write segment assignments, full-precision metrics or a dataset to a file (atomically)",
     example: "export assignments km.k4 to out/segments.csv",
     arguments: [.keywords(["assignments", "metrics", "data"]), .variants]
@@ -20,21 +22,28 @@ extension CommandSpec {
       guard subjects.count == 1 else { throw .usage("export assignments takes one variant", column: nil) }
       let table = try assignmentTable(try context.workspace.variant(named: subjects[0]), context.workspace)
       try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: path) }
-      context.print("wrote \(NumberFormat.grouped(table.rowCount)) assignments of \(subjects[0]) to \(context.display(target))")
+      context.print(
+        "wrote \(NumberFormat.grouped(table.rowCount)) assignments of \(subjects[0]) to \(context.display(target))")
     case "metrics":
       let names = try expandVariantNames(subjects, in: context.workspace)
       var entries: [JSONText] = []
       for name in names { entries.append(try metricsJSON(name, &context)) }
-      let json = JSONText.object([("format", .string("segmenta-metrics")), ("version", .int(1)), ("variants", .array(entries))])
+      let json = JSONText.object([
+        ("format", .string("segmenta-metrics")), ("version", .int(1)), ("variants", .array(entries)),
+      ])
       try context.core { () throws(SegmentaError) in try AtomicFile.write(json.rendered() + "\n", to: path) }
-      context.print("wrote metrics of \(names.count) variant\(names.count == 1 ? "" : "s") to \(context.display(target))")
+      context.print(
+        "wrote metrics of \(names.count) variant\(names.count == 1 ? "" : "s") to \(context.display(target))")
     case "data":
       guard subjects.count == 1 else { throw .usage("export data takes one dataset", column: nil) }
       let table = try context.workspace.dataset(named: subjects[0]).table
       try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: path) }
-      context.print("wrote \(NumberFormat.grouped(table.rowCount)) rows × \(table.columns.count) columns to \(context.display(target))")
+      context.print(
+        "wrote \(NumberFormat.grouped(table.rowCount)) rows × \(table.columns.count) columns to \(context.display(target))"
+      )
     default:
-      throw .usage("unknown export '\(words[0])'; choose assignments, metrics or data", column: command.arguments[0].column)
+      throw .usage(
+        "unknown export '\(words[0])'; choose assignments, metrics or data", column: command.arguments[0].column)
     }
   }
 
@@ -49,7 +58,8 @@ extension CommandSpec {
     }
     let id: Column =
       dataset.idColumn.flatMap { dataset.column(named: $0) }
-      ?? Column(name: "row", numbers: ContiguousArray((1...max(1, dataset.rowCount)).prefix(dataset.rowCount).map(Double.init)))
+      ?? Column(
+        name: "row", numbers: ContiguousArray((1...max(1, dataset.rowCount)).prefix(dataset.rowCount).map(Double.init)))
     return Table(name: variant.name, columns: [id, Column(name: "segment", strings: segment)], idColumn: id.name)
   }
 

@@ -91,7 +91,8 @@ extension CommandSpec {
     let columns = command.arguments.dropFirst()
     for word in columns where !dataset.recipe.columns.contains(word.text) {
       _ = try context.core { () throws(SegmentaError) in try dataset.table.requireColumn(word.text) }
-      throw .usage("'\(word.text)' is not a selected feature; add it with `features +\(word.text)`", column: word.column)
+      throw .usage(
+        "'\(word.text)' is not a selected feature; add it with `features +\(word.text)`", column: word.column)
     }
     dataset.recipe.steps.append(.transform(kind, columns: columns.map(\.text)))
     try commitRecipe(dataset, &context)
@@ -125,7 +126,8 @@ extension CommandSpec {
     dataset.recipe.steps.removeAll { if case .scale = $0 { true } else { false } }
     if let scaling { dataset.recipe.steps.append(.scale(scaling)) }
     try commitRecipe(dataset, &context)
-    context.print(scaling.map { "\($0.description) scaling of \(dataset.recipe.columns.count) features" } ?? "no scaling")
+    context.print(
+      scaling.map { "\($0.description) scaling of \(dataset.recipe.columns.count) features" } ?? "no scaling")
   }
 
   /// Stores a changed recipe after checking it applies (missing values are only warned about here).

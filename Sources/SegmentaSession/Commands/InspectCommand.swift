@@ -4,7 +4,8 @@ extension CommandSpec {
   /// `inspect V`
   static let inspect = CommandSpec(
     name: "inspect", usage: "inspect VARIANT",
-    summary: "segment sizes, homogeneity and separation, and feature means per segment (original units and model space)",
+    summary:
+      "segment sizes, homogeneity and separation, and feature means per segment (original units and model space)",
     example: "inspect km.k4", arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1)
@@ -18,8 +19,9 @@ extension CommandSpec {
     let format = context.numbers
     let segments = (0..<k).map(variant.segmentLabel)
 
-    context.print("\(variant.name): \(variant.method) · \(NumberFormat.grouped(n)) rows · \(k) segments"
-      + (variant.noiseCount > 0 ? " · \(NumberFormat.grouped(variant.noiseCount)) noise" : ""))
+    context.print(
+      "\(variant.name): \(variant.method) · \(NumberFormat.grouped(n)) rows · \(k) segments"
+        + (variant.noiseCount > 0 ? " · \(NumberFormat.grouped(variant.noiseCount)) noise" : ""))
     var summary = TextTable(header: ["segment", "size", "share", "mean_dist_to_centre", "nearest", "centre_dist"])
     let distances = meanDistanceToCentre(x, labels: labels, centres: centres)
     for s in 0..<k {

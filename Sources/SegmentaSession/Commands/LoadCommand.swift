@@ -4,7 +4,8 @@ import SegmentaCore
 extension CommandSpec {
   /// `load FILE [as NAME] [sep=… decimal=… encoding=… id=COL]`
   static let load = CommandSpec(
-    name: "load", usage: "load FILE [as NAME] [sep=,|;|tab|\"|\"] [decimal=.|,] [encoding=utf-8|windows-1252|latin-1] [id=COL]",
+    name: "load",
+    usage: "load FILE [as NAME] [sep=,|;|tab|\"|\"] [decimal=.|,] [encoding=utf-8|windows-1252|latin-1] [id=COL]",
     summary: "read a CSV file (separator, decimal comma, encoding and column types are detected)",
     example: "load datasets/b2b-customers-de.csv as customers",
     optionKeys: ["sep", "decimal", "encoding", "id"], arguments: [.files]
@@ -35,7 +36,9 @@ extension CommandSpec {
       options.separator = byte
     }
     if let decimal = try command.choice("decimal", [".", ","]) { options.decimalComma = decimal == "," }
-    if let encoding = try command.choice("encoding", TextEncoding.allCases.map(\.rawValue) + ["cp1252", "latin1", "utf8"]) {
+    if let encoding = try command.choice(
+      "encoding", TextEncoding.allCases.map(\.rawValue) + ["cp1252", "latin1", "utf8"])
+    {
       let aliases = ["cp1252": "windows-1252", "latin1": "latin-1", "utf8": "utf-8"]
       options.encoding = TextEncoding(rawValue: aliases[encoding] ?? encoding)
     }
@@ -91,7 +94,8 @@ extension CommandSpec {
         c.missingCount > 0 ? "\(c.name) (\(NumberFormat.grouped(c.missingCount)) missing)" : c.name
       }
       if !names.isEmpty {
-        lines += wrap(names, first: "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0), width: width)
+        lines += wrap(
+          names, first: "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0), width: width)
       }
     }
     return lines

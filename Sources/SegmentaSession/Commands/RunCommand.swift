@@ -72,7 +72,9 @@ extension CommandSpec {
       alignments: [.left, .right, .right, .right, .left, .left])
     table.maxCellWidth = 60
     rows.forEach { table.append($0) }
-    context.print("k-means on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, seed \(seed)")
+    context.print(
+      "k-means on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, seed \(seed)"
+    )
     context.print(table.render(width: context.settings.width))
     context.volatile(String(format: "%.2f s", Date().timeIntervalSince(started)))
   }
@@ -96,8 +98,10 @@ extension CommandSpec {
       throw .failed(.insufficientData("column '\(name)' has no values in the clustered rows"))
     }
     guard counts.count <= 200 else {
-      throw .failed(.invalidParameter(name: "given", value: "\(counts.count) groups in '\(name)'",
-                                      expected: "at most 200 groups; choose a coarser column"))
+      throw .failed(
+        .invalidParameter(
+          name: "given", value: "\(counts.count) groups in '\(name)'",
+          expected: "at most 200 groups; choose a coarser column"))
     }
     let levels = counts.keys.sorted { (counts[$0]!, -firstSeen[$0]!) > (counts[$1]!, -firstSeen[$1]!) }
     let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })

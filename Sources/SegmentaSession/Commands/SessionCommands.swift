@@ -23,7 +23,9 @@ extension CommandSpec {
       context.workspace.settings.seed = seed
     } else if let range = limits[key.text] {
       guard let n = Int(value.text), range.contains(n) else {
-        throw .usage("\(key.text) \(value.text) is invalid: expected \(range.lowerBound)…\(range.upperBound)", column: value.column)
+        throw .usage(
+          "\(key.text) \(value.text) is invalid: expected \(range.lowerBound)…\(range.upperBound)", column: value.column
+        )
       }
       switch key.text {
       case "digits": context.workspace.settings.digits = n
@@ -75,7 +77,9 @@ extension CommandSpec {
   ) { command, context throws(SessionError) in
     try command.requireArguments(1)
     guard command.arguments[0].text == "1" else {
-      throw .usage("this Segmenta reads session format version 1, not \(command.arguments[0].text)", column: command.arguments[0].column)
+      throw .usage(
+        "this Segmenta reads session format version 1, not \(command.arguments[0].text)",
+        column: command.arguments[0].column)
     }
   }
 }
@@ -90,7 +94,10 @@ extension CommandSpec {
     try command.requireArguments(1)
     let target = command.arguments[0].text
     let file = SessionFile(
-      items: [.prose("# Segmenta session"), .command(.init(sourceLines: ["version 1"], line: 0, options: [], expected: [], volatile: []))]
+      items: [
+        .prose("# Segmenta session"),
+        .command(.init(sourceLines: ["version 1"], line: 0, options: [], expected: [], volatile: [])),
+      ]
         + context.workspace.log.map { .command($0) })
     let path = context.resolve(target)
     try context.core { () throws(SegmentaError) in try AtomicFile.write(file.rendered(), to: path) }

@@ -18,8 +18,12 @@ extension CommandContext {
     }
     let metrics = VariantMetrics(
       withinSS: ClusterMetrics.withinSumOfSquares(x, labels: labels),
-      silhouette: try optional { () throws(SegmentaError) in try ClusterMetrics.silhouette(x, labels: labels, context: execution) },
-      calinskiHarabasz: try optional { () throws(SegmentaError) in try ClusterMetrics.calinskiHarabasz(x, labels: labels) },
+      silhouette: try optional { () throws(SegmentaError) in
+        try ClusterMetrics.silhouette(x, labels: labels, context: execution)
+      },
+      calinskiHarabasz: try optional { () throws(SegmentaError) in
+        try ClusterMetrics.calinskiHarabasz(x, labels: labels)
+      },
       daviesBouldin: try optional { () throws(SegmentaError) in try ClusterMetrics.daviesBouldin(x, labels: labels) })
     workspace.cacheMetrics(metrics, for: name)
     return metrics

@@ -36,7 +36,10 @@ public struct ParsedCommand: Sendable, Equatable {
       if !word.quoted || word.text.contains("="), let eq = word.text.firstIndex(of: "="),
         eq != word.text.startIndex, word.text[..<eq].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
       {
-        options.append(Option(key: String(word.text[..<eq]), value: String(word.text[word.text.index(after: eq)...]), column: word.column))
+        options.append(
+          Option(
+            key: String(word.text[..<eq]), value: String(word.text[word.text.index(after: eq)...]), column: word.column)
+        )
       } else {
         arguments.append(word)
       }
@@ -62,7 +65,8 @@ public struct ParsedCommand: Sendable, Equatable {
   {
     guard let option = value(key) else { return defaultValue }
     guard let v = Int(option.value), range.contains(v) else {
-      throw .usage("\(key)=\(option.value) is invalid: expected a whole number in \(Self.describe(range))", column: option.column)
+      throw .usage(
+        "\(key)=\(option.value) is invalid: expected a whole number in \(Self.describe(range))", column: option.column)
     }
     return v
   }
@@ -85,7 +89,9 @@ public struct ParsedCommand: Sendable, Equatable {
     guard let option = value(key) else { return defaultValue }
     guard choices.contains(option.value) else {
       let hint = didYouMean(option.value, among: choices)
-      throw .usage("\(key)=\(option.value) is invalid\(hint): expected one of \(choices.joined(separator: ", "))", column: option.column)
+      throw .usage(
+        "\(key)=\(option.value) is invalid\(hint): expected one of \(choices.joined(separator: ", "))",
+        column: option.column)
     }
     return option.value
   }
@@ -99,12 +105,15 @@ public struct ParsedCommand: Sendable, Equatable {
         throw .usage("\(key)=\(option.value) is an empty range; write \(key)=\(b)..\(a)", column: option.column)
       }
       guard range.contains(a), range.contains(b) else {
-        throw .usage("\(key)=\(option.value) is invalid: values must lie in \(Self.describe(range))", column: option.column)
+        throw .usage(
+          "\(key)=\(option.value) is invalid: values must lie in \(Self.describe(range))", column: option.column)
       }
       return Array(a...b)
     }
     guard let v = Int(option.value), range.contains(v) else {
-      throw .usage("\(key)=\(option.value) is invalid: expected a whole number in \(Self.describe(range)) or a range like 2..8", column: option.column)
+      throw .usage(
+        "\(key)=\(option.value) is invalid: expected a whole number in \(Self.describe(range)) or a range like 2..8",
+        column: option.column)
     }
     return [v]
   }

@@ -85,8 +85,9 @@ public struct BatchRunner {
     report.problems.forEach { err($0 + "\n") }
     let commands = file.items.filter { if case .command = $0 { true } else { false } }.count
     let ws = interpreter.workspace
-    out("replayed \(commands) commands from \(path): datasets \(ws.datasetOrder.joined(separator: ", ")); "
-      + "\(ws.variants.count) variants\n")
+    out(
+      "replayed \(commands) commands from \(path): datasets \(ws.datasetOrder.joined(separator: ", ")); "
+        + "\(ws.variants.count) variants\n")
     return (interpreter, report.refreshed)
   }
 

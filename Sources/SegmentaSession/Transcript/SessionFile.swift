@@ -92,7 +92,8 @@ public struct SessionFile: Sendable, Equatable {
           source.append(lines[index])
           index += 1
         }
-        items.append(.command(Cell(sourceLines: source, line: number, options: pendingOptions, expected: [], volatile: [])))
+        items.append(
+          .command(Cell(sourceLines: source, line: number, options: pendingOptions, expected: [], volatile: [])))
         pendingOptions = []
       }
     }

@@ -56,7 +56,8 @@ public enum SessionReplay {
         }
       } else if let error = outcome.error {
         problems.append("\(where_): `\(cell.command)` failed")
-        problems.append(contentsOf: outcome.lines.filter { if case .diagnostic = $0 { true } else { false } }.map { "  \($0.text)" })
+        problems.append(
+          contentsOf: outcome.lines.filter { if case .diagnostic = $0 { true } else { false } }.map { "  \($0.text)" })
         status = max(status, ReplayStatus(error))
         break
       }
@@ -72,7 +73,9 @@ public enum SessionReplay {
   }
 
   /// A readable report of how a cell's fresh output differs from the recorded one, or `nil` if it matches.
-  private static func difference(_ recorded: SessionFile.Cell, _ fresh: SessionFile.Cell, tolerance: Double?, where: String)
+  private static func difference(
+    _ recorded: SessionFile.Cell, _ fresh: SessionFile.Cell, tolerance: Double?, where: String
+  )
     -> [String]?
   {
     let expected = recorded.expected
@@ -89,7 +92,9 @@ public enum SessionReplay {
   }
 
   /// For a `load` whose fingerprint changed, says so before the diff: the data changed, not the program.
-  private static func inputChangedNote(_ cell: SessionFile.Cell, expected: [OutputLine], actual: [OutputLine]) -> String? {
+  private static func inputChangedNote(_ cell: SessionFile.Cell, expected: [OutputLine], actual: [OutputLine])
+    -> String?
+  {
     guard cell.command.hasPrefix("load ") else { return nil }
     func fingerprint(_ lines: [OutputLine]) -> String? {
       for line in lines {
