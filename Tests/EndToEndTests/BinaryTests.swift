@@ -14,7 +14,7 @@ import Testing
   @Test func pipedStdinRunsWithoutPromptOrEcho() throws {
     let r = try Segmenta.run([], stdin: basic)
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("k-means on 2,000 rows × 3 features"))
+    #expect(r.stdout.contains("kmeans on 2,000 rows × 3 features"))
     #expect(!r.stdout.contains("segmenta>"))
     #expect(!r.stdout.contains("load datasets"))
   }
@@ -55,15 +55,15 @@ import Testing
     #expect(pass.stdout.hasSuffix("1 passed, 0 failed\n"))
 
     let text = try String(contentsOf: recorded, encoding: .utf8)
-    let tampered = text.replacingOccurrences(of: "k-means on 2,000 rows", with: "k-means on 2,001 rows")
+    let tampered = text.replacingOccurrences(of: "kmeans on 2,000 rows", with: "kmeans on 2,001 rows")
     #expect(tampered != text)
     try tampered.write(to: recorded, atomically: true, encoding: .utf8)
     let fail = try Segmenta.run(["check", recorded.path, draft.path])
     #expect(fail.status == 1)
     #expect(fail.stdout.hasSuffix("0 passed, 2 failed\n"), "the draft has no outputs recorded, so it fails too")
     #expect(fail.stderr.contains("recorded.seg:15: output differs for `run kmeans k=3 as km`"), "\(fail.stderr)")
-    #expect(fail.stderr.contains("-#> k-means on 2,001 rows"))
-    #expect(fail.stderr.contains("+#> k-means on 2,000 rows"))
+    #expect(fail.stderr.contains("-#> kmeans on 2,001 rows"))
+    #expect(fail.stderr.contains("+#> kmeans on 2,000 rows"))
   }
 
   @Test func updateRewritesOutputsButIsRefusedInCI() throws {

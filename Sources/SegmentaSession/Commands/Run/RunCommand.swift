@@ -2,79 +2,75 @@ import Foundation
 import SegmentaCore
 
 extension CommandSpec {
-  /// `run kmeans k=4|2..8 …` · `run given COLUMN`
+  /// `run METHOD … [seed=N] [as NAME]` · `run given COLUMN [as NAME]`
   static let runVariant = CommandSpec(
     name: "run",
-    usage: "run kmeans k=N|A..B [init=k-means++|random] [n_init=10] [max_iter=300] [tol=1e-4] "
-      + "[algorithm=lloyd] [seed=N] [as NAME] | run given COLUMN [as NAME]",
+    usage: (RunMethod.all.map { "run \($0.name) \($0.usage) [seed=N] [as NAME]" } + ["run given COLUMN [as NAME]"])
+      .joined(separator: " | "),
     summary: "cluster the active features into a named variant (a k range makes a sweep NAME.kA … NAME.kB)",
     example: "run kmeans k=2..8 as km",
-    optionKeys: ["k", "init", "n_init", "max_iter", "tol", "algorithm", "seed"],
-    arguments: [.keywords(["kmeans", "given"]), .columns]
+    optionKeys: Array(Set(RunMethod.all.flatMap(\.optionKeys) + ["seed"])).sorted(),
+    arguments: [.keywords(RunMethod.all.map(\.name) + ["given"]), .columns]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1, atLeast: true)
-    let method = command.arguments[0]
-    switch method.text {
-    case "kmeans":
-      try command.requireArguments(1)
-      try runKMeans(command, &context)
-    case "given":
+    let word = command.arguments[0]
+    if word.text == "given" {
       try command.checkOptions(allowed: [])
       try command.requireArguments(2)
       try runGiven(column: command.arguments[1].text, alias: command.alias, &context)
-    default:
-      let hint = didYouMean(method.text, among: ["kmeans", "given"])
-      throw .usage("unknown method '\(method.text)'\(hint); available: kmeans, given", column: method.column)
+      return
     }
+    guard let method = RunMethod.named(word.text) else {
+      let names = RunMethod.all.map(\.name) + ["given"]
+      throw .usage(
+        "unknown method '\(word.text)'\(didYouMean(word.text, among: names)); available: \(names.joined(separator: ", "))",
+        column: word.column)
+    }
+    try command.requireArguments(1)
+    try command.checkOptions(allowed: method.optionKeys + ["seed"])
+    try run(method, command, &context)
   }
 
-  private static func runKMeans(_ command: ParsedCommand, _ context: inout CommandContext) throws(SessionError) {
-    guard let ks = try command.intList("k", in: 1...10_000) else {
-      throw .usage("k= is required, e.g. k=4 or k=2..8", column: nil)
-    }
-    let initName = try command.choice("init", ["k-means++", "random"], default: "k-means++") ?? "k-means++"
-    let nInit = try command.int("n_init", default: 10, in: 1...1000) ?? 10
-    let maxIter = try command.int("max_iter", default: 300, in: 1...100_000) ?? 300
-    let tol = try command.double("tol", default: 1e-4, expected: "a number ≥ 0") { $0 >= 0 } ?? 1e-4
-    let algorithm =
-      KMeans.Algorithm(rawValue: try command.choice("algorithm", KMeans.Algorithm.allCases.map(\.rawValue)) ?? "lloyd")
-      ?? .lloyd
+  /// Fits every configuration of the method on the active features and stores the variants.
+  private static func run(_ method: RunMethod, _ command: ParsedCommand, _ context: inout CommandContext)
+    throws(SessionError)
+  {
+    let fits = try method.configure(command)
     let seed = try command.seed() ?? context.settings.seed
     let dataset = try context.workspace.activeDataset()
     let features = try context.core { () throws(SegmentaError) in try dataset.recipe.apply(to: dataset.table) }
-    let base = command.alias ?? "kmeans"
-    let sweep = ks.count > 1
+    let base = command.alias ?? method.name
     let started = Date()
     var rows: [[String]] = []
-    for k in ks {
-      let config = KMeans(
-        k: k, initialization: initName == "random" ? .random : .kMeansPlusPlus, nInit: nInit,
-        maxIterations: maxIter, tolerance: tol, algorithm: algorithm)
+    for fit in fits {
       var rng = SeededRandom(seed: seed)
       let execution = context.execution
       let result = try context.core { () throws(SegmentaError) in
-        try config.fit(features.matrix, context: execution, rng: &rng).canonicalized()
+        try fit.algorithm.fit(features.matrix, context: execution, rng: &rng).canonicalized()
       }
-      let name = sweep ? "\(base).k\(k)" : (command.alias ?? "kmeans.k\(k)")
+      let name = fit.suffix.map { "\(base).\($0)" } ?? (command.alias ?? "\(method.name).k\(result.k)")
+      let parameters = fit.algorithm.parameterList.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
       let variant = Variant(
-        name: name, datasetName: dataset.table.name,
-        method: "kmeans " + config.parameterList.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
-        algorithm: config, seed: seed, features: features, result: result)
+        name: name, datasetName: dataset.table.name, method: "\(fit.algorithm.algorithmName) \(parameters)",
+        algorithm: fit.algorithm, seed: seed, features: features, result: result)
       let replaced = context.workspace.store(variant)
+      let sizes = variant.sizes.map { NumberFormat.grouped($0) }.joined(separator: " / ")
       rows.append([
-        name, String(k), context.numbers.format(result.inertia ?? .nan), result.iterations.map(String.init) ?? "–",
-        variant.sizes.map { NumberFormat.grouped($0) }.joined(separator: " / "), replaced ? "(replaced)" : "",
+        name, String(result.k), result.inertia.map(context.numbers.format) ?? "–",
+        result.iterations.map(String.init) ?? "–",
+        sizes + (variant.noiseCount > 0 ? " + \(NumberFormat.grouped(variant.noiseCount)) noise" : ""),
+        replaced ? "(replaced)" : "",
       ])
     }
-    if sweep { context.print("\(rows[0][0]) … \(rows[rows.count - 1][0])  (\(rows.count) variants)") }
+    if rows.count > 1 { context.print("\(rows[0][0]) … \(rows[rows.count - 1][0])  (\(rows.count) variants)") }
     var table = TextTable(
       header: ["variant", "k", "inertia", "iterations", "sizes", ""],
       alignments: [.left, .right, .right, .right, .left, .left])
     table.maxCellWidth = 60
     rows.forEach { table.append($0) }
     context.print(
-      "k-means on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, seed \(seed)"
-    )
+      "\(method.name) on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, "
+        + "seed \(seed)")
     context.print(table.render(width: context.settings.width))
     context.volatile(String(format: "%.2f s", Date().timeIntervalSince(started)))
   }
