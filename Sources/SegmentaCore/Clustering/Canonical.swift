@@ -1,6 +1,7 @@
 extension ClusteringResult {
   /// The same partition with segments renumbered canonically: by size, largest first, ties broken by the
-  /// smallest row index in the segment; noise (−1) stays −1 and centroids follow their segments.
+  /// smallest row index in the segment; noise (−1) stays −1, and centroids and membership columns follow their
+  /// segments.
   ///
   /// Two fits that find the same partition under different label permutations (other seeds, other
   /// algorithms) then print identically, which is what makes transcripts replayable. Segments of `0..<k` with
@@ -28,6 +29,17 @@ extension ClusteringResult {
     if let centroids {
       precondition(centroids.rows == k, "one centroid per segment")
       result.centroids = centroids.selectingRows(order)
+    }
+    if let memberships {
+      precondition(memberships.columns == k, "one membership column per segment")
+      var permuted = ContiguousArray<Double>(repeating: 0, count: memberships.values.count)
+      for i in 0..<memberships.rows {
+        for (position, segment) in order.enumerated() {
+          permuted[i * k + position] = memberships.values[i * k + segment]
+        }
+      }
+      result.memberships = FeatureMatrix(
+        rows: memberships.rows, columns: k, names: order.map { memberships.names[$0] }, values: permuted)
     }
     return result
   }

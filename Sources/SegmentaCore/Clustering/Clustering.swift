@@ -23,6 +23,38 @@ public struct ClusteringResult: Sendable, Equatable {
   public var inertia: Double?
   /// Iterations of the best run, where meaningful.
   public var iterations: Int?
+  /// Model criteria in a stable order, e.g. log-likelihood, BIC and AIC of a mixture (lower-is-better and sign
+  /// conventions belong in the criterion's documentation).
+  public var criteria: [Criterion] = []
+  /// Soft membership (n × k, rows sum to 1) for probabilistic methods; column j belongs to segment j.
+  public var memberships: FeatureMatrix?
+  /// The merge history of a hierarchical method, in SciPy's `linkage` layout (clusters 0..<n are the rows,
+  /// merge i creates cluster n + i).
+  public var merges: [Merge]?
+
+  /// A named number describing a fitted model (e.g. `bic`).
+  public struct Criterion: Sendable, Equatable {
+    public let name: String
+    public let value: Double
+    public init(name: String, value: Double) {
+      self.name = name
+      self.value = value
+    }
+  }
+
+  /// One merge of two clusters at a height, with the size of the new cluster (a row of SciPy's linkage matrix).
+  public struct Merge: Sendable, Equatable {
+    public let left: Int
+    public let right: Int
+    public let height: Double
+    public let size: Int
+    public init(left: Int, right: Int, height: Double, size: Int) {
+      self.left = left
+      self.right = right
+      self.height = height
+      self.size = size
+    }
+  }
 
   public init(
     labels: ContiguousArray<Int32>, k: Int, centroids: FeatureMatrix? = nil, inertia: Double? = nil,
