@@ -35,10 +35,10 @@ extension CommandSpec {
   private static func run(_ method: RunMethod, _ command: ParsedCommand, _ context: inout CommandContext)
     throws(SessionError)
   {
-    let fits = try method.configure(command)
     let seed = try command.seed() ?? context.settings.seed
     let dataset = try context.workspace.activeDataset()
     let features = try context.core { () throws(SegmentaError) in try dataset.recipe.apply(to: dataset.table) }
+    let fits = try method.configure(command, RunInput(table: dataset.table, features: features))
     let base = command.alias ?? method.name
     let started = Date()
     var rows: [[String]] = []

@@ -16,8 +16,10 @@ struct RunMethod: Sendable {
   let usage: String
   /// Option keys it accepts (`seed` is accepted by every method).
   let optionKeys: [String]
-  /// Builds the fits from the command's options (one per k of a sweep).
-  let configure: @Sendable (ParsedCommand) throws(SessionError) -> [Fit]
+  /// Builds the fits from the command's options (one per k of a sweep). The input gives access to the active
+  /// table and the prepared features, for methods that also use columns outside the feature matrix
+  /// (e.g. categorical columns for k-prototypes, aligned with `features.rowIndices`).
+  let configure: @Sendable (ParsedCommand, RunInput) throws(SessionError) -> [Fit]
 
   /// Every method, in the order `help run` lists them.
   static let all: [RunMethod] = [.kmeans]
@@ -38,13 +40,19 @@ struct RunMethod: Sendable {
   }
 }
 
+/// What a method's configuration may look at besides the command: the active dataset and its prepared features.
+struct RunInput: Sendable {
+  let table: Table
+  let features: PreparedFeatures
+}
+
 extension RunMethod {
   /// `run kmeans k=… [init=] [n_init=] [max_iter=] [tol=] [algorithm=]`
   static let kmeans = RunMethod(
     name: "kmeans",
     usage: "k=N|A..B [init=k-means++|random] [n_init=10] [max_iter=300] [tol=1e-4] [algorithm=lloyd]",
     optionKeys: ["k", "init", "n_init", "max_iter", "tol", "algorithm"]
-  ) { command throws(SessionError) in
+  ) { command, _ throws(SessionError) in
     let initName = try command.choice("init", ["k-means++", "random"], default: "k-means++") ?? "k-means++"
     let nInit = try command.int("n_init", default: 10, in: 1...1000) ?? 10
     let maxIter = try command.int("max_iter", default: 300, in: 1...100_000) ?? 300
