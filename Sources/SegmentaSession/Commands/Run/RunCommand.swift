@@ -54,6 +54,11 @@ extension CommandSpec {
         name: name, datasetName: dataset.table.name, method: "\(fit.algorithm.algorithmName) \(parameters)",
         algorithm: fit.algorithm, seed: seed, features: features, result: result)
       let replaced = context.workspace.store(variant)
+      let empty = variant.sizes.filter { $0 == 0 }.count
+      if empty > 0 {
+        context.warn(
+          "\(name): \(empty) of \(result.k) segments are empty (fewer distinct customers than k); choose a smaller k")
+      }
       let sizes = variant.sizes.map { NumberFormat.grouped($0) }.joined(separator: " / ")
       rows.append([
         name, String(result.k), result.inertia.map(context.numbers.format) ?? "–",
