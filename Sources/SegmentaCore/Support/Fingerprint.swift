@@ -1,17 +1,37 @@
-/// A short, stable hash of a byte sequence, used to notice that an input file changed between a recorded
-/// session and its replay. Not cryptographic.
-enum Fingerprint {
-  /// FNV-1a 64-bit (Fowler, Noll, Vo; http://www.isthe.com/chongo/tech/comp/fnv/) of `bytes`, as 16 lowercase
-  /// hexadecimal digits.
+/// A short, stable hash of a byte sequence, used to notice that an input (a file, a query result) changed between
+/// a recorded session and its replay. Not cryptographic.
+///
+/// FNV-1a 64-bit (Fowler, Noll, Vo; http://www.isthe.com/chongo/tech/comp/fnv/), fed incrementally so a query
+/// result can be hashed while it streams in.
+struct Fingerprint {
+  private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// An empty hash.
+  init() {}
+
+  /// Adds one byte.
+  @inline(__always) mutating func add(_ byte: UInt8) {
+    hash ^= UInt64(byte)
+    hash &*= 0x0000_0100_0000_01b3
+  }
+
+  /// Adds `bytes`.
+  mutating func add(_ bytes: some Sequence<UInt8>) {
+    for byte in bytes { add(byte) }
+  }
+
+  /// The hash so far, as 16 lowercase hexadecimal digits.
+  var hex: String {
+    let digits = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The hash of `bytes`, as 16 lowercase hexadecimal digits.
   ///
   /// - Complexity: O(n) in the number of bytes.
   static func fnv1a64(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01b3
-    }
-    let digits = String(hash, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    var fingerprint = Fingerprint()
+    fingerprint.add(bytes)
+    return fingerprint.hex
   }
 }
