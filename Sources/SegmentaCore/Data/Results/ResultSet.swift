@@ -41,6 +41,12 @@ public struct ResultSet: Sendable {
     advance()
   }
 
+  /// Appends an integer as the next cell: a number when a `Double` holds it exactly (|v| ≤ 2⁵³), else its
+  /// digits as text, so 64-bit keys keep every digit when they become identifiers.
+  public mutating func append(integer: Int64) {
+    if integer.magnitude <= 1 << 53 { append(Double(integer)) } else { append(String(integer)) }
+  }
+
   /// Appends a text as the next cell.
   public mutating func append(_ text: String) {
     fingerprint.add(ResultColumn.Cell.text.rawValue)
