@@ -41,7 +41,9 @@ let package = Package(
     .testTarget(
       name: "SegmentaSourcesTests",
       dependencies: ["SegmentaSources", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"], exclude: ["Golden"]),
+    .testTarget(
+      name: "SegmentaSessionTests",
+      dependencies: ["SegmentaSession", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history).
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py"]),
   ]

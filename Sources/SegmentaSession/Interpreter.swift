@@ -1,5 +1,6 @@
 import Foundation
 import SegmentaCore
+import SegmentaSources
 
 /// The result of executing one command line.
 public struct CommandOutcome: Sendable, Equatable {
@@ -86,7 +87,7 @@ public final class Interpreter {
     if spec.journaled {
       workspace.log.append(
         SessionFile.Cell(
-          sourceLines: [recorded ?? text], line: 0, options: [],
+          sourceLines: [Credentials.redacted(recorded ?? text)], line: 0, options: [],
           expected: context.lines.filter { if case .volatile = $0 { false } else { true } }, volatile: []))
     }
     return CommandOutcome(

@@ -15,9 +15,15 @@ struct Fingerprint {
     hash &*= 0x0000_0100_0000_01b3
   }
 
-  /// Adds `bytes`.
-  mutating func add(_ bytes: some Sequence<UInt8>) {
+  /// Adds `bytes` (a plain loop over the buffer, fast in debug builds too).
+  mutating func add(_ bytes: UnsafeRawBufferPointer) {
     for byte in bytes { add(byte) }
+  }
+
+  /// Adds the UTF-8 bytes of `text`.
+  mutating func add(_ text: String) {
+    var text = text
+    text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
   }
 
   /// The hash so far, as 16 lowercase hexadecimal digits.
@@ -31,7 +37,7 @@ struct Fingerprint {
   /// - Complexity: O(n) in the number of bytes.
   static func fnv1a64(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     var fingerprint = Fingerprint()
-    fingerprint.add(bytes)
+    fingerprint.add(UnsafeRawBufferPointer(bytes))
     return fingerprint.hex
   }
 }

@@ -15,7 +15,7 @@ public struct ResultSet: Sendable {
     precondition(!columnNames.isEmpty, "a result has at least one column")
     columns = columnNames.map(ResultColumn.init(name:))
     for name in columnNames {
-      fingerprint.add(name.utf8)
+      fingerprint.add(name)
       fingerprint.add(0)
     }
   }
@@ -50,7 +50,7 @@ public struct ResultSet: Sendable {
   /// Appends a text as the next cell.
   public mutating func append(_ text: String) {
     fingerprint.add(ResultColumn.Cell.text.rawValue)
-    fingerprint.add(text.utf8)
+    fingerprint.add(text)
     fingerprint.add(0)
     columns[next].append(text)
     advance()
