@@ -81,9 +81,12 @@ public final class Interpreter {
     } catch {
       return failure(error, journaled: spec.journaled)
     }
+    let before = workspace
     workspace = context.workspace
     let recorded = Self.recordedText(text, context.pathRewrites)
-    if spec.journaled {
+    if spec.journaled && spec.name != "undo" {
+      workspace.undoStack = Array((before.undoStack + [before]).suffix(Workspace.undoLimit))
+      workspace.undoStack[workspace.undoStack.count - 1].undoStack = []
       workspace.log.append(
         SessionFile.Cell(
           sourceLines: [recorded ?? text], line: 0, options: [],

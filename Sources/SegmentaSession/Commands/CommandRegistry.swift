@@ -5,7 +5,7 @@ public enum CommandRegistry {
     .load, .datasets, .use, .head, .describe,
     .features, .missing, .transform, .scale,
     .runVariant, .variants, .compare, .inspect,
-    .export, .expect, .set, .save, .version, .help, .quit,
+    .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 
   /// Command words.
