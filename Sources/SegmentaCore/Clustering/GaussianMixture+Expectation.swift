@@ -31,7 +31,11 @@ extension GaussianMixture {
   ) -> Expectation {
     let d = data.columns
     let k = parameters.weights.count
-    let logWeights = ContiguousArray(parameters.weights.map { log($0) })
+    // log wⱼ + log √det(precisionⱼ) − d/2 · log 2π: the part of each log-density that does not depend on the row.
+    let offsets = ContiguousArray(
+      (0..<k).map { j in
+        log(parameters.weights[j]) + parameters.logDeterminants[j] - 0.5 * Double(d) * log(2 * Double.pi)
+      })
     let parts = context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
       var part = ChunkExpectation(
         responsibilities: ContiguousArray(repeating: 0, count: range.count * k),
@@ -40,20 +44,20 @@ extension GaussianMixture {
       data.values.withUnsafeBufferPointer { x in
         parameters.means.withUnsafeBufferPointer { means in
           parameters.factors.withUnsafeBufferPointer { factors in
-            part.responsibilities.withUnsafeMutableBufferPointer { out in
-              scratch.withUnsafeMutableBufferPointer { z in
-                for i in range {
-                  let row = (i - range.lowerBound) * k
-                  for j in 0..<k {
-                    let distance = mahalanobis(
-                      x, row: i, means: means, factors: factors, component: j, type: type, columns: d, scratch: z)
-                    out[row + j] =
-                      logWeights[j] - 0.5 * (Double(d) * log(2 * Double.pi) + distance)
-                      + parameters.logDeterminants[j]
+            offsets.withUnsafeBufferPointer { offsets in
+              part.responsibilities.withUnsafeMutableBufferPointer { out in
+                scratch.withUnsafeMutableBufferPointer { z in
+                  for i in range {
+                    let row = (i - range.lowerBound) * k
+                    for j in 0..<k {
+                      let distance = mahalanobis(
+                        x, row: i, means: means, factors: factors, component: j, type: type, columns: d, scratch: z)
+                      out[row + j] = offsets[j] - 0.5 * distance
+                    }
+                    let (label, logNorm) = normalize(out, from: row, count: k)
+                    part.labels[i - range.lowerBound] = Int32(label)
+                    part.logLikelihood += logNorm
                   }
-                  let (label, logNorm) = normalize(out, from: row, count: k)
-                  part.labels[i - range.lowerBound] = Int32(label)
-                  part.logLikelihood += logNorm
                 }
               }
             }
@@ -114,7 +118,7 @@ extension GaussianMixture {
     -> (label: Int, logNorm: Double)
   {
     var label = 0
-    for j in 1..<max(k, 1) where values[start + j] > values[start + label] { label = j }
+    for j in 1..<k where values[start + j] > values[start + label] { label = j }
     let largest = values[start + label]
     var sum = 0.0
     for j in 0..<k { sum += exp(values[start + j] - largest) }
