@@ -111,8 +111,8 @@ extension GaussianMixture {
     return sum
   }
 
-  /// Replaces the k log-probabilities at `from` by their normalised exponentials; returns the arg-max (lowest
-  /// index on ties) and log Σ exp (the row's log-likelihood).
+  /// Replaces the k log-probabilities at `from` by their normalised exponentials exp(vⱼ − max) / Σ exp(v − max)
+  /// (one `exp` per value); returns the arg-max (lowest index on ties) and log Σ exp (the row's log-likelihood).
   @inline(__always)
   private static func normalize(_ values: UnsafeMutableBufferPointer<Double>, from start: Int, count k: Int)
     -> (label: Int, logNorm: Double)
@@ -121,9 +121,13 @@ extension GaussianMixture {
     for j in 1..<k where values[start + j] > values[start + label] { label = j }
     let largest = values[start + label]
     var sum = 0.0
-    for j in 0..<k { sum += exp(values[start + j] - largest) }
-    let logNorm = largest + log(sum)
-    for j in 0..<k { values[start + j] = exp(values[start + j] - logNorm) }
-    return (label, logNorm)
+    for j in 0..<k {
+      let shifted = exp(values[start + j] - largest)
+      values[start + j] = shifted
+      sum += shifted
+    }
+    let inverse = 1 / sum
+    for j in 0..<k { values[start + j] *= inverse }
+    return (label, largest + log(sum))
   }
 }
