@@ -45,4 +45,14 @@ extension Hierarchical {
     }
     return labels
   }
+
+  /// A height that cuts the tree into `k` segments: halfway between the last merge kept and the first undone
+  /// (from 0 when none is kept); `nil` for k < 2 or more segments than rows, where no cut is drawn.
+  ///
+  /// - Complexity: O(1).
+  public static func cutHeight(_ merges: [ClusteringResult.Merge], segments k: Int) -> Double? {
+    let kept = merges.count + 1 - k
+    guard k >= 2, kept >= 0 else { return nil }
+    return ((kept > 0 ? merges[kept - 1].height : 0) + merges[kept].height) / 2
+  }
 }
