@@ -9,6 +9,10 @@ extension Hierarchical {
   /// are compared by ΔSSE = nₐn_b/(nₐ+n_b)‖cₐ−c_b‖², and the height is √(2·ΔSSE). Ward's criterion is reducible,
   /// so the rest of the chain stays valid after a merge.
   ///
+  /// Differences of centroids lose relative precision when two clusters are close compared with their distance
+  /// from the origin (unscaled features with large offsets), which SciPy's Lance–Williams recurrence on distances
+  /// does not; on centred or scaled features the two agree to rounding.
+  ///
   /// - Complexity: O(n² × d) time (O(n) searches of O(n × d), split into chunks); O(n × d) memory.
   static func wardChain(_ data: FeatureMatrix, context: ExecutionContext) throws(SegmentaError)
     -> ContiguousArray<RawMerge>

@@ -60,6 +60,8 @@ public struct SVGDocument: Sendable {
   }
 
   /// The document as UTF-8 text with an XML declaration, one element per line.
+  ///
+  /// - Complexity: O(size of the document).
   public func rendered() -> String {
     let w = Self.number(width)
     let h = Self.number(height)

@@ -10,31 +10,31 @@ extension PlotKind {
     guard let merges = variant.result.merges else {
       throw .usage(
         "\(variant.name) (\(variant.algorithm?.algorithmName ?? variant.method)) has no merge tree; a dendrogram "
-          + "needs a hierarchical variant, "
-          + "e.g. `run hierarchical k=2..8 as hc`", column: subject.column)
+          + "needs a hierarchical variant, e.g. `run hierarchical k=2..8 as hc`", column: subject.column)
     }
     let top = try command.int("top", default: 30, in: 2...200) ?? 30
     let rows = variant.result.labels.count
     let tree = Dendrogram(merges: merges, rows: rows, leaves: top)
     let segments = tree.leafSegments(variant.result.labels).map { $0.map { variant.segmentLabel(Int($0)) } ?? "–" }
     let sizes = tree.leaves.map { NumberFormat.grouped($0.size) }
-    let linkage = variant.algorithm?.parameterList.first { $0.key == "linkage" }?.value ?? "hierarchical"
-    let title =
-      "\(variant.name): \(linkage) linkage, the last \(NumberFormat.grouped(tree.leafCount - 1)) of "
-      + "\(NumberFormat.grouped(rows - 1)) merges"
+    let linkage = variant.algorithm?.parameterList.first { $0.key == "linkage" }.map { "\($0.value) linkage" }
+    let heading = "\(variant.name): \(linkage ?? "merge tree")"
+    let scope = "the last \(NumberFormat.grouped(tree.leafCount - 1)) of \(NumberFormat.grouped(rows - 1)) merges"
     switch target {
     case .terminal:
+      let width = context.settings.width
+      let title = heading.count + 2 + scope.count <= width ? [heading + ", " + scope] : [heading + ",", scope]
       return .lines(
-        [title + " (leaves: segment and rows)"]
+        title
           + DendrogramText.render(
             tree, header: ["segment", "rows"], leafColumns: zip(segments, sizes).map { [$0, $1] },
-            width: context.settings.width))
+            width: width))
     case .svg:
       let cut = Hierarchical.cutHeight(merges, segments: variant.result.k).map {
         (height: $0, caption: "k=\(variant.result.k)")
       }
       let document = DendrogramSVG.document(
-        tree, title: title, subtitle: "\(variant.method) · leaves: rows, segment",
+        tree, title: heading + ", " + scope, subtitle: "\(variant.method) · leaves: rows, segment",
         leafLabels: zip(sizes, segments).map { [$0, "s\($1)"] }, cut: cut)
       return .svg(document, description: "dendrogram of \(variant.name)")
     }
