@@ -77,7 +77,8 @@ public final class Interpreter {
         lines: [.diagnostic("interrupted: workspace unchanged")], error: .failed(.interrupted), interrupted: true,
         journaled: spec.journaled, quit: false)
     } catch .usage(let message, let column) {
-      return failure(.usage("\(message) — usage: \(spec.usage)", column: column), journaled: spec.journaled)
+      let usage = spec.usage.count <= 100 ? "usage: \(spec.usage)" : "see `help \(spec.name)`"
+      return failure(.usage("\(message) — \(usage)", column: column), journaled: spec.journaled)
     } catch {
       return failure(error, journaled: spec.journaled)
     }
