@@ -35,9 +35,18 @@ struct Fingerprint {
   /// The hash of `bytes`, as 16 lowercase hexadecimal digits.
   ///
   /// - Complexity: O(n) in the number of bytes.
-  static func fnv1a64(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  /// - Throws: ``SegmentaError/interrupted`` when cancelled (checked every 4 MiB).
+  static func fnv1a64(_ bytes: UnsafeBufferPointer<UInt8>, context: ExecutionContext = ExecutionContext())
+    throws(SegmentaError) -> String
+  {
     var fingerprint = Fingerprint()
-    fingerprint.add(UnsafeRawBufferPointer(bytes))
+    var start = 0
+    while start < bytes.count {
+      try context.checkCancellation()
+      let end = min(bytes.count, start + 0x40_0000)
+      fingerprint.add(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+      start = end
+    }
     return fingerprint.hex
   }
 }
