@@ -93,6 +93,9 @@ struct PostgresSourceTests {
         "cannot execute DELETE in a read-only transaction (load only reads; write a SELECT)"))
     #expect(try Self.failure { _ in .sql("SET work_mem = '8MB'") }.contains("the statement returns no rows"))
     #expect(try Self.failure { _ in .sql("SELECT 1; SELECT 2") }.contains("cannot insert multiple commands"))
+    #expect(
+      try Self.failure { .sql("COPY \($0).customers TO STDOUT") }.hasSuffix(
+        "COPY cannot be loaded: its rows do not come as a query result (give the SELECT inside it as query=)"))
     #expect(try Self.failure { _ in .sql("SELECT 'Infinity'::float8 AS x") }.contains("row 1, column 'x': 'inf'"))
   }
 

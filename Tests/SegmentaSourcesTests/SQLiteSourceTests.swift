@@ -50,7 +50,7 @@ import Testing
     -> SourceLoad
   {
     try SQLiteSource.load(
-      path: path, source: "sqlite:shop.sqlite", query: query, name: "shop", dates: dates, context: ExecutionContext())
+      path: path, displayPath: "shop.sqlite", query: query, name: "shop", dates: dates, context: ExecutionContext())
   }
 
   static func failure(_ query: SourceQuery, dates: DateColumns = DateColumns(), path: String = database) -> String {
@@ -154,7 +154,7 @@ import Testing
     let started = Date()
     #expect(throws: SegmentaError.interrupted) {
       try SQLiteSource.load(
-        path: Self.database, source: "sqlite:shop.sqlite",
+        path: Self.database, displayPath: "shop.sqlite",
         query: .sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"),
         name: "t", context: ExecutionContext(cancellation: flag))
     }

@@ -48,7 +48,7 @@ extension CommandSpec {
       origin = "SQLite \(shown)"
       load = try context.core { () throws(SegmentaError) in
         try SQLiteSource.load(
-          path: resolved, source: "sqlite:" + shown, query: query, name: name, idColumn: idColumn, dates: dates,
+          path: resolved, displayPath: shown, query: query, name: name, idColumn: idColumn, dates: dates,
           context: execution)
       }
     case .postgres(let uri):

@@ -105,6 +105,12 @@ final class PostgresConnection {
         rows = PostgresRows(result)
       case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
         PQclear(result)
+      case PGRES_COPY_OUT, PGRES_COPY_IN, PGRES_COPY_BOTH:
+        // The connection now expects a copy protocol exchange; it is not reused, so just stop.
+        PQclear(result)
+        throw .failed(
+          message: "COPY cannot be loaded: its rows do not come as a query result", sqlState: nil, position: nil,
+          hint: "give the SELECT inside it as query=")
       default:
         if failure == nil { failure = Self.failure(of: result) }
         PQclear(result)

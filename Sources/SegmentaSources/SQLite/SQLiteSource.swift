@@ -12,7 +12,7 @@ public enum SQLiteSource {
   ///
   /// - Parameters:
   ///   - path: The database file (absolute, or relative to the working directory).
-  ///   - source: How messages name the source, as the user wrote it (`sqlite:../datasets/shop.sqlite`).
+  ///   - displayPath: How messages name the file (`../datasets/shop.sqlite`, as the user sees it).
   ///   - query: A statement, or a table read in its stored order (rowid, or the primary key of a `WITHOUT
   ///     ROWID` table).
   ///   - name: The table's name in the workspace.
@@ -25,10 +25,11 @@ public enum SQLiteSource {
   ///   result cannot become a table (see ``ResultSet/table(name:source:idColumn:dates:context:)``);
   ///   ``SegmentaError/interrupted``.
   public static func load(
-    path: String, source: String, query: SourceQuery, name: String, idColumn: String? = nil,
+    path: String, displayPath: String, query: SourceQuery, name: String, idColumn: String? = nil,
     dates: DateColumns = DateColumns(), context: ExecutionContext
   ) throws(SegmentaError) -> SourceLoad {
-    try requireFile(path, source: source)
+    try requireFile(path, displayPath: displayPath)
+    let source = "sqlite:" + displayPath
     var configuration = Configuration()
     configuration.readonly = true
     let result: ResultSet
@@ -98,16 +99,12 @@ public enum SQLiteSource {
     return result
   }
 
-  private static func requireFile(_ path: String, source: String) throws(SegmentaError) {
+  private static func requireFile(_ path: String, displayPath: String) throws(SegmentaError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .fileUnreadable(
-        path: String(source.dropFirst("sqlite:".count)),
-        reason: "no such file; paths are relative to the session's folder")
+      throw .fileUnreadable(path: displayPath, reason: "no such file; paths are relative to the session's folder")
     }
-    if isDirectory.boolValue {
-      throw .fileUnreadable(path: String(source.dropFirst("sqlite:".count)), reason: "it is a directory")
-    }
+    if isDirectory.boolValue { throw .fileUnreadable(path: displayPath, reason: "it is a directory") }
   }
 
   /// SQLite's message with what to do about the common cases.

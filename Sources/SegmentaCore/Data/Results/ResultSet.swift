@@ -117,23 +117,25 @@ public struct ResultSet: Sendable {
     _ problem: ColumnInference.Problem, column: ResultColumn, role: ColumnInference.Role, source: String
   ) -> SegmentaError {
     let at = { (row: Int) in "row \(row + 1), column '\(column.name)': '\(column.text(row) ?? "NULL")'" }
-    if problem == .interrupted { return .interrupted }
-    let (problem, hint): (String, String) =
-      switch problem {
-      case .interrupted:
-        ("interrupted", "")
-      case .nonFinite(let row):
-        ("\(at(row)) is not a finite number", "return NULL for a missing value, e.g. NULLIF(x, 'Infinity')")
-      case .notADate(let row):
-        (
-          "\(at(row)) is not a date written \(role.expectedDateFormat)",
-          "correct the value, return NULL for a missing date, or give the column's format="
-        )
-      case .missingIdentifier(let row):
-        ("row \(row + 1): identifier column '\(column.name)' is NULL", "filter those rows or choose another id=")
-      case .repeatedIdentifier(let row, let firstRow):
-        ("\(at(row)) repeats the identifier of row \(firstRow + 1)", "aggregate with GROUP BY or choose another id=")
-      }
-    return .database(source: source, problem: problem, position: nil, hint: hint)
+    let fail = { (problem: String, hint: String) in
+      SegmentaError.database(source: source, problem: problem, position: nil, hint: hint)
+    }
+    switch problem {
+    case .interrupted:
+      return .interrupted
+    case .nonFinite(let row):
+      return fail("\(at(row)) is not a finite number", "return NULL for a missing value, e.g. NULLIF(x, 'Infinity')")
+    case .notADate(let row):
+      return fail(
+        "\(at(row)) is not a date written \(role.expectedDateFormat)",
+        "correct the value, return NULL for a missing date, or give the column's format=")
+    case .missingIdentifier(let row):
+      return fail(
+        "row \(row + 1): identifier column '\(column.name)' is NULL", "filter those rows or choose another id=")
+    case .repeatedIdentifier(let row, let firstRow):
+      return fail(
+        "\(at(row)) repeats the identifier of row \(firstRow + 1)", "aggregate with GROUP BY or choose another id=")
+    }
   }
+
 }
