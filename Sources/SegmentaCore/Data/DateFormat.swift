@@ -19,21 +19,19 @@ public enum DateFormat: String, Sendable, Equatable, CaseIterable {
     var hi = range.upperBound
     while lo < hi && (bytes[lo] == ASCII.space || bytes[lo] == ASCII.tab) { lo += 1 }
     while hi > lo && (bytes[hi - 1] == ASCII.space || bytes[hi - 1] == ASCII.tab) { hi -= 1 }
-    guard let parts = Self.numbers(bytes, lo..<hi, separator: separator) else { return nil }
+    guard let parts = DigitGroups(bytes, lo..<hi, separator: separator) else { return nil }
+    let (v, w) = (parts.values, parts.widths)
     let civil: CivilDate?
     switch self {
     case .iso:
-      guard parts.widths == [4, 2, 2] else { return nil }
-      civil = CivilDate(year: parts.values[0], month: parts.values[1], day: parts.values[2])
+      guard parts.count == 3, w == SIMD3(4, 2, 2) else { return nil }
+      civil = CivilDate(year: v[0], month: v[1], day: v[2])
     case .german:
-      guard parts.widths.count == 3, parts.widths[0] <= 2, parts.widths[1] <= 2, parts.widths[2] == 4 else {
-        return nil
-      }
-      civil = CivilDate(year: parts.values[2], month: parts.values[1], day: parts.values[0])
+      guard parts.count == 3, w[0] <= 2, w[1] <= 2, w[2] == 4 else { return nil }
+      civil = CivilDate(year: v[2], month: v[1], day: v[0])
     case .compact:
-      guard parts.widths == [8] else { return nil }
-      let v = parts.values[0]
-      civil = CivilDate(year: v / 10_000, month: v / 100 % 100, day: v % 100)
+      guard parts.count == 1, w[0] == 8 else { return nil }
+      civil = CivilDate(year: v[0] / 10_000, month: v[0] / 100 % 100, day: v[0] % 100)
     }
     return civil?.daysSinceEpoch
   }
@@ -56,14 +54,18 @@ public enum DateFormat: String, Sendable, Equatable, CaseIterable {
     case .compact: nil
     }
   }
+}
 
-  /// The digit groups of `bytes[range]` split at `separator` (at most three groups of at most eight digits), or
-  /// `nil` when anything else appears or a group is empty.
-  private static func numbers(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8?)
-    -> (values: [Int], widths: [Int])?
-  {
-    var values: [Int] = []
-    var widths: [Int] = []
+/// Up to three groups of at most eight digits, split at one separator byte, without allocating (dates are
+/// parsed once per field of every candidate column).
+private struct DigitGroups {
+  var values = SIMD3<Int>()
+  var widths = SIMD3<Int>()
+  var count = 0
+
+  /// The groups of `bytes[range]`, or `nil` when anything but digits and `separator` appears, a group is empty or
+  /// longer than eight digits, or there are more than three.
+  init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, separator: UInt8?) {
     var value = 0
     var width = 0
     for i in range {
@@ -72,9 +74,10 @@ public enum DateFormat: String, Sendable, Equatable, CaseIterable {
         value = value * 10 + Int(b &- 0x30)
         width += 1
         guard width <= 8 else { return nil }
-      } else if b == separator, width > 0, values.count < 2 {
-        values.append(value)
-        widths.append(width)
+      } else if b == separator, width > 0, count < 2 {
+        values[count] = value
+        widths[count] = width
+        count += 1
         value = 0
         width = 0
       } else {
@@ -82,6 +85,8 @@ public enum DateFormat: String, Sendable, Equatable, CaseIterable {
       }
     }
     guard width > 0 else { return nil }
-    return (values + [value], widths + [width])
+    values[count] = value
+    widths[count] = width
+    count += 1
   }
 }
