@@ -35,6 +35,11 @@ def floats(a):
     return [float(x) for x in np.asarray(a, dtype=float).ravel()]
 
 
+def floats_or_none(a):
+    """Floats with NaN written as null (JSON has no NaN)."""
+    return [None if np.isnan(x) else float(x) for x in np.asarray(a, dtype=float).ravel()]
+
+
 def ints(a):
     return [int(x) for x in np.asarray(a).ravel()]
 
@@ -129,7 +134,7 @@ def gower_reference():
     D = daisy_gower(num, cat, unit)
     pam = [pam_case(D, k) for k in (2, 3)]
     return {
-        "rows": n, "numeric_names": ["revenue", "orders", "size_code", "share"], "numeric": floats(num),
+        "rows": n, "numeric_names": ["revenue", "orders", "size_code", "share"], "numeric": floats_or_none(num),
         "categorical_names": ["channel", "region"], "levels": levels,
         "categorical_text": [[v for v in row] for row in cat_text.tolist()], "codes": ints(cat),
         "unit_weights": floats(unit), "unit": floats(D),
