@@ -96,9 +96,8 @@ enum MedoidsFixtures {
       let cost: Double
       let nIter: Int
       let numericCentroids: [Double]
-      let modes: [Int32]
       enum CodingKeys: String, CodingKey {
-        case labels, cost, gamma, modes
+        case labels, cost, gamma
         case initRows = "init_rows"
         case gammaGiven = "gamma_given"
         case nIter = "n_iter"
@@ -109,7 +108,17 @@ enum MedoidsFixtures {
     let numeric: [Double]
     let levels: [[String]]
     let codes: [Int32]
+    struct Spread: Decodable {
+      let k: Int
+      let nInit: Int
+      let costs: [Double]
+      enum CodingKeys: String, CodingKey {
+        case k, costs
+        case nInit = "n_init"
+      }
+    }
     let best: [Best]
+    let spread: Spread
     let explicit: [Explicit]
     var numericMatrix: FeatureMatrix {
       FeatureMatrix(rows: rows, columns: 3, names: ["a", "b", "c"], values: ContiguousArray(numeric))
