@@ -154,21 +154,23 @@ extension KMedoids {
           a.nearestDistance.withUnsafeBufferPointer { nearD in
             a.secondDistance.withUnsafeBufferPointer { secondD in
               var best = (change: 0.0, medoid: k, object: -1)
-              var change = [Double](repeating: 0, count: k)
-              for j in range where j != medoids[Int(near[j])] {
-                for m in 0..<k { change[m] = -nearD[j] }
-                for o in 0..<n where o != j {
-                  let djo = x[j * n + o]
-                  if djo < nearD[o] {
-                    let delta = djo - nearD[o]
-                    for m in 0..<k { change[m] += delta }
-                  } else {
-                    change[Int(near[o])] += (djo < secondD[o] ? djo : secondD[o]) - nearD[o]
+              var changes = ContiguousArray<Double>(repeating: 0, count: k)
+              changes.withUnsafeMutableBufferPointer { change in
+                for j in range where j != medoids[Int(near[j])] {
+                  for m in 0..<k { change[m] = -nearD[j] }
+                  for o in 0..<n where o != j {
+                    let djo = x[j * n + o]
+                    if djo < nearD[o] {
+                      let delta = djo - nearD[o]
+                      for m in 0..<k { change[m] += delta }
+                    } else {
+                      change[Int(near[o])] += (djo < secondD[o] ? djo : secondD[o]) - nearD[o]
+                    }
                   }
+                  var candidate = (change: 0.0, medoid: k)
+                  for m in 0..<k where change[m] < candidate.change { candidate = (change[m], m) }
+                  if candidate.change < best.change { best = (candidate.change, candidate.medoid, j) }
                 }
-                var candidate = (change: 0.0, medoid: k)
-                for m in 0..<k where change[m] < candidate.change { candidate = (change[m], m) }
-                if candidate.change < best.change { best = (candidate.change, candidate.medoid, j) }
               }
               return best
             }
