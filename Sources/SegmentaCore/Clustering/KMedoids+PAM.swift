@@ -27,8 +27,9 @@ extension KMedoids {
   ///
   /// - Throws: ``SegmentaError/insufficientData(_:)`` when BUILD finds fewer than k medoids that lower the cost
   ///   (fewer than k distinct objects); ``SegmentaError/interrupted``.
-  /// - Complexity: O(k n²) time per BUILD step and per SWAP pass (a SWAP pass touches each pair once and each
-  ///   medoid only for objects the candidate would take over), parallel over candidates; O(n) extra memory.
+  /// - Complexity: O(n²) per BUILD step (k steps); per SWAP pass O(n²) plus O(k) for each (candidate, object) pair
+  ///   where the candidate would take the object over, so at most O(k n²); parallel over candidates; O(n) extra
+  ///   memory besides the matrix.
   static func pam(_ d: DissimilarityMatrix, k: Int, maxIterations: Int, context: ExecutionContext)
     throws(SegmentaError) -> PAMResult
   {

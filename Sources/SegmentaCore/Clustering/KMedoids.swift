@@ -89,9 +89,9 @@ public struct KMedoids: ClusteringAlgorithm {
   ///   categorical columns without Gower, or PAM above ``pamRowLimit`` rows; ``SegmentaError/missingValues(counts:)``
   ///   for NaN with euclidean or manhattan; ``SegmentaError/insufficientData(_:)`` for fewer rows (or distinct rows)
   ///   than k, infinite values or rows without a common variable (Gower); ``SegmentaError/interrupted``.
-  /// - Complexity: PAM O(n² × variables) to build the matrix, O(k n²) per BUILD step and per SWAP pass, O(n²)
-  ///   memory. CLARA O(samples × (m² × variables + iterations × k m² + n × k × variables)) for m = sample size,
-  ///   O(m² + n) memory.
+  /// - Complexity: PAM O(n² × variables) for the matrix, O(k n²) for BUILD, O(n²) to O(k n²) per SWAP pass; O(n²)
+  ///   memory (8n² bytes). CLARA O(samples × (m² × variables + k m² × iterations + n × k × variables)) for m =
+  ///   sample size; O(m² + n) memory.
   public func fit(_ data: FeatureMatrix, context: ExecutionContext, rng: inout SeededRandom) throws(SegmentaError)
     -> ClusteringResult
   {
