@@ -30,8 +30,8 @@ extension KMedoids {
       throw .invalidParameter(
         name: "method", value: "pam",
         expected: "method=clara above \(Self.pamRowLimit) rows: PAM on \(n) rows would hold a \(n) × \(n) "
-          + "dissimilarity matrix (\(gigabytes) GB) and take O(k·n²) per swap pass; CLARA runs PAM on samples of "
-          + "40+2k rows (sampsize=)")
+          + "dissimilarity matrix (\(gigabytes) GB) and need O(k·n²) time per swap pass; CLARA runs PAM on samples "
+          + "(sampsize=, by default 40+2k rows)")
     case .clara:
       if samples < 1 { throw .invalidParameter(name: "samples", value: String(samples), expected: "samples ≥ 1") }
       if let sampleSize, sampleSize <= k {
