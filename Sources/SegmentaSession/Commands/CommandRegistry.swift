@@ -4,8 +4,8 @@ public enum CommandRegistry {
   public static let all: [CommandSpec] = [
     .load, .datasets, .use, .head, .describe,
     .features, .missing, .transform, .scale,
-    .runVariant, .variants, .compare, .inspect,
-    .export, .expect, .set, .save, .version, .help, .quit,
+    .runVariant, .variants, .compare, .inspect, .plot,
+    .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 
   /// Command words.
