@@ -44,15 +44,7 @@ extension KMedoids {
   /// NaN is a missing value: an error for euclidean and manhattan (the way out is imputing or dropping), left out
   /// of the sums by Gower. ±∞ is unusable for every metric.
   private func validateValues(_ data: FeatureMatrix) throws(SegmentaError) {
-    guard data.values.contains(where: { !$0.isFinite }) else { return }
-    if metric != .gower {
-      var missing = [Int](repeating: 0, count: data.columns)
-      for (index, value) in data.values.enumerated() where value.isNaN { missing[index % data.columns] += 1 }
-      let counts = (0..<data.columns).filter { missing[$0] > 0 }.map {
-        SegmentaError.MissingCount(column: data.names[$0], missing: missing[$0], rows: data.rows)
-      }
-      if !counts.isEmpty { throw .missingValues(counts: counts) }
-    }
+    if metric != .gower { return try data.requireFinite(for: "k-medoids") }
     if data.values.contains(where: { $0.isInfinite }) {
       throw .insufficientData(
         "k-medoids needs finite values but the features contain ±infinity: transform or drop them")

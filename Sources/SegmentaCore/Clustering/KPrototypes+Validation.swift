@@ -29,16 +29,7 @@ extension KPrototypes {
 
   /// Features must be finite; categorical columns complete (a mismatch with a missing value has no meaning here).
   private func validateValues(_ data: FeatureMatrix) throws(SegmentaError) {
-    if data.values.contains(where: { !$0.isFinite }) {
-      var missing = [Int](repeating: 0, count: data.columns)
-      for (index, value) in data.values.enumerated() where value.isNaN { missing[index % data.columns] += 1 }
-      let counts = (0..<data.columns).filter { missing[$0] > 0 }.map {
-        SegmentaError.MissingCount(column: data.names[$0], missing: missing[$0], rows: data.rows)
-      }
-      if !counts.isEmpty { throw .missingValues(counts: counts) }
-      throw .insufficientData(
-        "k-prototypes needs finite values but the features contain ±infinity: transform or drop them")
-    }
+    try data.requireFinite(for: "k-prototypes")
     let gaps = zip(categorical.names, categorical.missingCounts).filter { $0.1 > 0 }
     if !gaps.isEmpty {
       throw .insufficientData(
