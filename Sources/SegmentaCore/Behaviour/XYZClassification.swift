@@ -5,7 +5,8 @@
 /// customer the value is summed per period — a period without transactions counts as 0 — and
 /// CV = population standard deviation (ddof 0) / mean over the window's periods. X: CV ≤ `x`, Y: CV ≤ `y`,
 /// Z: above. There is no standard threshold (NUMERICS.md); the defaults 0.5 and 1.0 are common in German sales
-/// controlling. Customers without a positive total in the window get no CV and no class.
+/// controlling. Customers are those with a transaction up to the reference date; those without a positive total in the
+/// window get no CV and no class.
 public struct XYZClassification: Sendable, Equatable {
   /// Calendar periods to sum values over.
   public enum Period: String, Sendable, Equatable, CaseIterable {
@@ -111,14 +112,15 @@ public struct XYZClassification: Sendable, Equatable {
     guard let latest = (0..<transactions.rowCount).filter({ complete[$0] }).map({ days[$0] }).max() else {
       throw .insufficientData("no transaction has both a date and a value; check the columns \(date) and \(value)")
     }
-    let lastPeriod = period.index(of: CivilDate(daysSinceEpoch: asOf ?? Int(latest)))
+    let reference = asOf ?? Int(latest)
+    let lastPeriod = period.index(of: CivilDate(daysSinceEpoch: reference))
     let firstPeriod = lastPeriod - periods + 1
     let periodOfRow = (0..<transactions.rowCount).map { row -> Int? in
-      guard complete[row], days[row] <= Double(asOf ?? Int(latest)) else { return nil }
+      guard complete[row], days[row] <= Double(reference) else { return nil }
       let p = period.index(of: CivilDate(daysSinceEpoch: Int(days[row])))
       return p >= firstPeriod && p <= lastPeriod ? p - firstPeriod : nil
     }
-    let groups = KeyGroups(customerColumn)
+    let groups = KeyGroups(customerColumn) { complete[$0] && days[$0] <= Double(reference) }
     var totals = ContiguousArray<Double>(repeating: 0, count: groups.count * periods)
     var used = 0
     for row in 0..<transactions.rowCount {
