@@ -54,6 +54,18 @@ public struct RFM: Sendable, Equatable {
     public let rowsMissingValues: Int
     /// Rows left out because they are dated after ``referenceDay`` (only with `asOf`).
     public let rowsAfterReference: Int
+    /// Customers per score 1…5 of `r_score`, `f_score`, `m_score` (empty for the lifetimes definitions).
+    public let scoreCounts: [ScoreCounts]
+    /// Customers per named segment, most customers first (ties in the package's rule order; empty for lifetimes).
+    public let segments: [ClassSummary]
+  }
+
+  /// How many customers got each score of one score column.
+  public struct ScoreCounts: Sendable, Equatable {
+    /// The score column, e.g. `r_score`.
+    public let column: String
+    /// Customers with score 1, 2, 3, 4, 5.
+    public let counts: [Int]
   }
 
   /// Computes the customer table from `transactions`.
@@ -94,10 +106,28 @@ public struct RFM: Sendable, Equatable {
       case .rfmPackage: packageColumns(groups, days, amounts, reference)
       case .lifetimes: lifetimesColumns(groups, days, amounts, reference)
       }
+    let table = Table(name: transactions.name, columns: [customers] + columns, idColumn: customer)
     return Result(
-      table: Table(name: transactions.name, columns: [customers] + columns, idColumn: customer),
-      referenceDay: Int(reference), transactionsUsed: used,
-      rowsMissingValues: transactions.rowCount - used - afterReference, rowsAfterReference: afterReference)
+      table: table, referenceDay: Int(reference), transactionsUsed: used,
+      rowsMissingValues: transactions.rowCount - used - afterReference, rowsAfterReference: afterReference,
+      scoreCounts: Self.scoreCounts(table), segments: Self.segmentCounts(table))
+  }
+
+  private static func scoreCounts(_ table: Table) -> [ScoreCounts] {
+    ["r_score", "f_score", "m_score"].compactMap { name in
+      table.column(named: name).map { c in
+        ScoreCounts(column: name, counts: (1...5).map { score in c.numbers.filter { $0 == Double(score) }.count })
+      }
+    }
+  }
+
+  private static func segmentCounts(_ table: Table) -> [ClassSummary] {
+    guard let column = table.column(named: "rfm_segment") else { return [] }
+    let names = RFMSegments.rules.map(\.name)
+    let counts = names.map { name in column.strings.filter { $0 == name }.count }
+    return names.indices.filter { counts[$0] > 0 }
+      .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+      .map { ClassSummary(label: names[$0], rows: counts[$0], share: Double(counts[$0]) / Double(table.rowCount)) }
   }
 
   /// recency, frequency, monetary, r_score, f_score, m_score, rfm_score, rfm_segment.

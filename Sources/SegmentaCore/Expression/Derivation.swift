@@ -13,17 +13,25 @@ public struct Derivation: Sendable, Equatable {
   /// - Throws: ``SegmentaError/expression(column:problem:)`` for a name that is not a plain identifier (or is a
   ///   keyword) and for syntax errors.
   public init(name: String, text: String, startColumn: Int = 1) throws(SegmentaError) {
-    guard let first = name.first, first.isLetter || first == "_",
-      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }), !ExpressionLexer.keywords.contains(name)
-    else {
+    guard Self.isValidName(name) else {
       throw .invalidParameter(
         name: "derive", value: "'\(name)'",
         expected: "a new column name of letters, digits and _ that starts with a letter and is not "
-          + ExpressionLexer.keywords.sorted().joined(separator: "/"))
+          + Self.reservedWords.joined(separator: "/"))
     }
     self.name = name
     self.text = text
     self.expression = try ExpressionParser.parse(text, startColumn: startColumn)
+  }
+
+  /// Words an expression reads as operators, so they cannot name a column.
+  public static let reservedWords = ExpressionLexer.keywords.sorted()
+
+  /// Whether `name` can name a derived column: letters, digits and `_`, starting with a letter or `_`, not one of
+  /// ``reservedWords`` (so an expression can use it without backquotes).
+  public static func isValidName(_ name: String) -> Bool {
+    guard let first = name.first, first.isLetter || first == "_" else { return false }
+    return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !ExpressionLexer.keywords.contains(name)
   }
 
   /// `table` with the derived column added (or replaced), and what the evaluation noticed.

@@ -262,14 +262,7 @@ public struct ExpressionEvaluator {
   }
 
   /// Days since 1970-01-01 of an ISO `YYYY-MM-DD` text, or `nil`.
-  static func isoDay(_ text: String) -> Int? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-      let date = CivilDate(year: y, month: m, day: d)
-    else { return nil }
-    return date.daysSinceEpoch
-  }
+  static func isoDay(_ text: String) -> Int? { CivilDate(iso: text)?.daysSinceEpoch }
 
   static func textLiteral(_ e: Expression) -> String? {
     if case .text(let s) = e.node { return s }
