@@ -6,7 +6,8 @@
 public struct Expression: Sendable, Equatable {
   /// What the node is.
   public let node: Node
-  /// The 1-based column of the node's first character in the line it was typed in (for error messages).
+  /// The 1-based column in the line it was typed in (for messages): of the operator for `a + b` and `x in (…)`, of
+  /// the function name for calls, else of the node's first character.
   public let column: Int
 
   public init(_ node: Node, column: Int) {

@@ -305,6 +305,7 @@ public struct ExpressionEvaluator {
     case .number(let v): v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     case .boolean(let b): String(b)
     case .call(let f, _): "\(f.rawValue)(…)"
+    case .binary(let op, _, _): "the result of '\(op.rawValue)' at column \(e.column)"
     default: "the part at column \(e.column)"
     }
   }

@@ -67,18 +67,18 @@ private struct Parser {
       }
       switch token.kind {
       case .keyword("in"):
-        left = Expression(.membership(left, try list(after: token), negated: false), column: left.column)
+        left = Expression(.membership(left, try list(after: token), negated: false), column: token.column)
       case .keyword("not"):
         let inToken = advance()
         guard case .keyword("in") = inToken.kind else {
           throw .expression(
             column: token.column, problem: "'not' here must be followed by 'in (…)'; to negate, put 'not' first")
         }
-        left = Expression(.membership(left, try list(after: inToken), negated: true), column: left.column)
+        left = Expression(.membership(left, try list(after: inToken), negated: true), column: token.column)
       case .keyword(let word), .symbol(let word):
         let op = Expression.BinaryOperator(rawValue: word) ?? .add
         let right = try parse(minimumPower: op == .power ? power - 1 : power)
-        left = Expression(.binary(op, left, right), column: left.column)
+        left = Expression(.binary(op, left, right), column: token.column)
       default:
         preconditionFailure("infixPower only matches keywords and symbols")
       }
