@@ -13,7 +13,8 @@ import Testing
       Column(name: "x", numbers: [1, 2, .nan, 4]),
       Column(name: "y", numbers: [0, 2, 3, -1]),
       Column(name: "industry", strings: ["C", "G", nil, "C"]),
-      Column(name: "since", kind: .date, numbers: [19_723, 19_754, .nan, 20_089]),  // 2024-01-01, 2024-02-01, –, 2025-01-01
+      // 2024-01-01, 2024-02-01, –, 2025-01-01
+      Column(name: "since", kind: .date, numbers: [19_723, 19_754, .nan, 20_089]),
       Column(name: "revenue eur", numbers: [10, 20, 30, 40]),
     ], idColumn: "id")
 
