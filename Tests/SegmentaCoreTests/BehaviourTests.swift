@@ -135,10 +135,15 @@ import Testing
     #expect(joined.renamed == [Table.Renaming(from: "score", to: "score_rfm")])
     #expect(
       throws: SegmentaError.duplicateColumn(
+        "score", hint: "every column of 'rfm' is here already; was it joined already?")
+    ) { try joined.table.leftJoin(rfm, on: "id", suffix: "rfm") }
+    let more = Table(
+      name: "rfm",
+      columns: [rfm.columns[0], Column(name: "score", numbers: [1, 2, 3]), Column(name: "new", numbers: [1, 2, 3])])
+    #expect(
+      throws: SegmentaError.duplicateColumn(
         "score_rfm", hint: "was 'rfm' joined already? load the data again to start over")
-    ) {
-      try joined.table.leftJoin(rfm, on: "id", suffix: "rfm")
-    }
+    ) { try joined.table.leftJoin(more, on: "id", suffix: "rfm") }
     let twice = Table(name: "dup", columns: [Column(name: "id", strings: ["K1", "K2", "K1"])])
     #expect(throws: SegmentaError.duplicateKey(column: "id", key: "K1", rows: [1, 3])) {
       try customers.leftJoin(twice, on: "id", suffix: "dup")

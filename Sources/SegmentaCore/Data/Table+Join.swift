@@ -24,7 +24,8 @@ extension Table {
   /// suffix `_suffix`.
   /// - Throws: ``SegmentaError/unknownColumn(_:suggestion:)`` when either table lacks `key`;
   ///   ``SegmentaError/duplicateKey(column:key:rows:)`` when a key appears twice in `right` (1-based data rows);
-  ///   ``SegmentaError/duplicateColumn(_:hint:)`` when even the suffixed name is taken.
+  ///   ``SegmentaError/duplicateColumn(_:hint:)`` when every column of `right` is here already (joined twice) or
+  ///   even the suffixed name is taken.
   /// - Complexity: O(rows of both tables).
   public func leftJoin(_ right: Table, on key: String, suffix: String) throws(SegmentaError) -> JoinResult {
     let leftKey = try requireColumn(key)
@@ -42,6 +43,11 @@ extension Table {
     let partner = (0..<rowCount).map { row -> Int? in
       let k = leftKey.text(at: row)
       return k.isEmpty ? nil : rowOfKey[k]
+    }
+    let incoming = right.columns.map(\.name).filter { $0 != key }
+    if let first = incoming.first, incoming.allSatisfy({ column(named: $0) != nil }) {
+      throw .duplicateColumn(
+        first, hint: "every column of '\(right.name)' is here already; was it joined already?")
     }
     var result = self
     var renamed: [Renaming] = []

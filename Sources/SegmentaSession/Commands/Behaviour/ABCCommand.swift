@@ -4,8 +4,7 @@ extension CommandSpec {
   /// `abc COL [a=0.8] [b=0.95] [as COLUMN]`
   static let abc = CommandSpec(
     name: "abc", usage: "abc COL [a=0.8] [b=0.95] [as COLUMN]",
-    summary: "ABC classes of a value such as revenue or margin (A: the top customers up to a share a of the total, "
-      + "B: up to b, C: the rest; ties by id) as a new column (default abc_COL)",
+    summary: "ABC classes of a value such as revenue or margin (default 80/15/5 %) as a new column",
     example: "abc monetary a=0.8 b=0.95", optionKeys: ["a", "b"], arguments: [.columns]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1)

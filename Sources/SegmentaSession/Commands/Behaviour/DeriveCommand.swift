@@ -4,8 +4,7 @@ extension CommandSpec {
   /// `derive NAME = EXPR`
   static let derive = CommandSpec(
     name: "derive", usage: "derive NAME = EXPR",
-    summary: "add a column computed from others (+ - * / ^, comparisons, and/or/not, in (…), if(), log, sqrt, "
-      + "min/max, date parts, …; see docs); recorded with the features so new customers get it too",
+    summary: "add a column computed from others (e.g. monetary / frequency); recorded for new customers",
     example: "derive aov = monetary / frequency", arguments: [.columns], takesExpression: true
   ) { command, context throws(SessionError) in
     let (name, nameColumn, line) = try ExpressionLine.assignment(command)

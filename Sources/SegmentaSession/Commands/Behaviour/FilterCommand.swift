@@ -4,8 +4,7 @@ extension CommandSpec {
   /// `filter EXPR [as NAME]`
   static let filter = CommandSpec(
     name: "filter", usage: "filter EXPR [as NAME]",
-    summary: "keep the rows of the active dataset where EXPR is true (missing counts as false): in place, or as a "
-      + "new dataset NAME that becomes active",
+    summary: "keep the rows where a condition holds (missing counts as false), in place or as a new dataset",
     example: "filter frequency >= 2 and recency <= 365 as active", arguments: [.columns], takesExpression: true
   ) { command, context throws(SessionError) in
     let line = try ExpressionLine.afterVerb(command)
@@ -30,8 +29,8 @@ extension CommandSpec {
     let dropped = dataset.table.rowCount - result.rows.count
     let missing = result.missing > 0 ? ", \(NumberFormat.grouped(result.missing)) of them for a missing value" : ""
     context.print(
-      "kept \(NumberFormat.grouped(result.rows.count)) of \(NumberFormat.grouped(dataset.table.rowCount)) rows "
-        + "(\(NumberFormat.grouped(dropped)) dropped\(missing))"
-        + (target == dataset.table.name ? " in \(target)" : " as \(target), now active"))
+      "kept \(NumberFormat.grouped(result.rows.count)) of \(NumberFormat.grouped(dataset.table.rowCount)) rows of "
+        + "\(dataset.table.name) (\(NumberFormat.grouped(dropped)) dropped\(missing))"
+        + (target == dataset.table.name ? "" : " into \(target), now the active dataset"))
   }
 }

@@ -4,8 +4,7 @@ extension CommandSpec {
   /// `join NAME on COL`
   static let join = CommandSpec(
     name: "join", usage: "join DATASET on COL",
-    summary: "add the columns of another dataset (e.g. rfm) to the active one by a key column: every row stays, "
-      + "in order; rows without a partner get missing values; the key must be unique in DATASET",
+    summary: "add the columns of another dataset to the active one by a key column (rows stay, in order)",
     example: "join rfm on customer_id", arguments: [.datasets, .keywords(["on"]), .columns]
   ) { command, context throws(SessionError) in
     let words = command.arguments

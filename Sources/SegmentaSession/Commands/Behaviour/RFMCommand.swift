@@ -5,8 +5,8 @@ extension CommandSpec {
   static let rfm = CommandSpec(
     name: "rfm",
     usage: "rfm TRANSACTIONS customer=COL date=COL amount=COL [asof=YYYY-MM-DD] [definition=rfm|lifetimes] [as NAME]",
-    summary: "recency (days), frequency and monetary value per customer with quintile scores 1–5 (as the rfm "
-      + "package; ties split by customer id), or lifetimes' definitions, as a new dataset (default name rfm)",
+    summary:
+      "recency, frequency and monetary value per customer with quintile scores (as the rfm package) as a new dataset",
     example: "rfm orders customer=customer_id date=order_date amount=amount_eur as rfm",
     optionKeys: ["customer", "date", "amount", "asof", "definition"], arguments: [.datasets],
     columnOptionKeys: ["customer", "date", "amount"]

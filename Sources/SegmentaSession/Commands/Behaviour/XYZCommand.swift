@@ -6,8 +6,7 @@ extension CommandSpec {
     name: "xyz",
     usage: "xyz VALUE by=month|quarter|year customer=COL [date=COL] [periods=N] [x=0.5] [y=1] [asof=YYYY-MM-DD] "
       + "[as NAME]",
-    summary: "XYZ classes of the active order history: coefficient of variation of VALUE per period and customer "
-      + "(X ≤ x < Y ≤ y < Z) as a new dataset (default name xyz) to join onto the customers",
+    summary: "XYZ classes from the active order history: coefficient of variation per period and customer",
     example: "xyz amount_eur by=month customer=customer_id as xyz",
     optionKeys: ["by", "customer", "date", "periods", "x", "y", "asof"], arguments: [.columns],
     columnOptionKeys: ["customer", "date"]
