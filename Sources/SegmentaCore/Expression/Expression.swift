@@ -57,13 +57,6 @@ public struct Expression: Sendable, Equatable {
     case and
     case or
 
-    /// Whether the operator compares two values.
-    public var isComparison: Bool {
-      switch self {
-      case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: true
-      default: false
-      }
-    }
   }
 
   /// Names of the columns the expression reads, in order of first use.

@@ -76,7 +76,9 @@ private struct Parser {
         }
         left = Expression(.membership(left, try list(after: inToken), negated: true), column: token.column)
       case .keyword(let word), .symbol(let word):
-        let op = Expression.BinaryOperator(rawValue: word) ?? .add
+        guard let op = Expression.BinaryOperator(rawValue: word) else {
+          preconditionFailure("infixPower only matches operators")
+        }
         let right = try parse(minimumPower: op == .power ? power - 1 : power)
         left = Expression(.binary(op, left, right), column: token.column)
       default:
