@@ -147,4 +147,41 @@ import Testing
     #expect(throws: SegmentaError.self) { try recipe.applyingDerivations(to: Table(name: "empty", columns: [])) }
     #expect(!Derivation.isValidName("and") && !Derivation.isValidName("1x") && Derivation.isValidName("aov_12m"))
   }
+
+  /// Random token soup never crashes: every line parses and evaluates or throws an expression error (seeded; the
+  /// failing line is in the message).
+  @Test func randomExpressionsFailCleanly() {
+    let vocabulary = [
+      "x", "y", "industry", "since", "`revenue eur`", "nope", "1", "0", "-1", "1e308", "2.5", "'C'", "\"2024-02-29\"",
+      "\"x\"", "true", "+", "-", "*", "/", "^", "==", "!=", "<", ">=", "and", "or", "not", "in", "(", ")", ",",
+      "log(", "sqrt(", "min(", "max(", "if(", "coalesce(", "missing(", "year(", "weekday(", "date(", "round(", "=",
+      "&&", "'", "`", "#", "1e999",
+    ]
+    var rng = SeededRandom(seed: 2025)
+    for _ in 0..<3000 {
+      let line = (0..<(1 + rng.nextInt(below: 9))).map { _ in vocabulary[rng.nextInt(below: vocabulary.count)] }
+        .joined(separator: rng.nextInt(below: 2) == 0 ? " " : "")
+      let outcome: Result<Column, SegmentaError>
+      do throws(SegmentaError) {
+        outcome = .success(
+          try ExpressionEvaluator.evaluate(ExpressionParser.parse(line), on: Self.table).column(named: "v"))
+      } catch {
+        outcome = .failure(error)
+      }
+      switch outcome {
+      case .success(let column):
+        #expect(column.count == Self.table.rowCount, "\(line)")
+        if column.kind == .date { _ = (0..<column.count).map { column.text(at: $0) } }
+      case .failure(.expression): break
+      case .failure(let error): Issue.record("\(line): \(error)")
+      }
+    }
+  }
+
+  @Test func dateArithmeticOutsideTheCalendarIsMissing() throws {
+    let far = try ExpressionEvaluator.evaluate(ExpressionParser.parse("since + 1e300"), on: Self.table)
+    #expect(far.type == .date)
+    #expect(far.column(named: "d").numbers.allSatisfy { $0.isNaN })
+    #expect(far.notes.map(\.problem) == ["the date falls outside the years 1…9999"])
+  }
 }

@@ -136,15 +136,13 @@ public struct ExpressionEvaluator {
     case (.date, .number):
       return ExpressionVector(
         .date,
-        numbers: zipNumbers(va.numbers, vb.numbers, at: e, mask, "the date is out of range") {
-          ($0 + sign * $1).rounded(.down)
+        numbers: zipNumbers(va.numbers, vb.numbers, at: e, mask, Self.dateRangeProblem) {
+          Self.day($0 + sign * $1)
         })
     case (.number, .date) where op == .add:
       return ExpressionVector(
         .date,
-        numbers: zipNumbers(va.numbers, vb.numbers, at: e, mask, "the date is out of range") {
-          ($0 + $1).rounded(.down)
-        })
+        numbers: zipNumbers(va.numbers, vb.numbers, at: e, mask, Self.dateRangeProblem) { Self.day($0 + $1) })
     default:
       let (bad, badType) = va.type == .number || va.type == .date ? (b, vb.type) : (a, va.type)
       throw .expression(
@@ -259,6 +257,16 @@ public struct ExpressionEvaluator {
       throw .expression(column: e.column, problem: "\"\(text)\" is not a date; write dates as \"YYYY-MM-DD\"")
     }
     return ExpressionVector(.date, numbers: ContiguousArray(repeating: Double(day), count: rowCount))
+  }
+
+  /// The note for dates outside the years 1…9999.
+  static let dateRangeProblem = "the date falls outside the years 1…9999"
+
+  /// A whole day number (fractions of days dropped), or NaN outside the years 1…9999 (0001-01-01 is day −719,162,
+  /// 9999-12-31 day 2,932,896), so dates always print and split into parts.
+  static func day(_ value: Double) -> Double {
+    let day = value.rounded(.down)
+    return day >= -719_162 && day <= 2_932_896 ? day : .nan
   }
 
   /// Days since 1970-01-01 of an ISO `YYYY-MM-DD` text, or `nil`.
