@@ -26,7 +26,7 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
   case outsideDomain(transform: String, column: String, count: Int, example: Double, requirement: String)
   /// Too little data for the requested computation.
   case insufficientData(String)
-  /// No active dataset or feature set yet.
+  /// No active dataset or feature set yet, or the workspace is not in a state the command can work on.
   case notReady(String)
   /// A `derive`/`filter` expression that cannot be parsed or evaluated, at a 1-based column of the line.
   case expression(column: Int, problem: String)

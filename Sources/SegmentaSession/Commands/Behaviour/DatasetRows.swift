@@ -5,8 +5,9 @@ extension Workspace {
     let fitted = variants.filter { $0.datasetName == name }.map(\.name)
     guard let first = fitted.first else { return }
     let list = fitted.count > 1 ? "\(first) … \(fitted[fitted.count - 1]) (\(fitted.count) variants)" : first
-    throw .usage(
-      "\(command) would replace the rows of '\(name)', but \(list) \(fitted.count > 1 ? "were" : "was") fitted on "
-        + "them; write the result to a new dataset with `as NAME`", column: nil)
+    throw .failed(
+      .notReady(
+        "\(command) would replace the rows of '\(name)', but \(list) \(fitted.count > 1 ? "were" : "was") fitted on "
+          + "them; write the result to a new dataset with `as NAME`"))
   }
 }

@@ -3,7 +3,7 @@ import SegmentaCore
 extension CommandSpec {
   /// `derive NAME = EXPR`
   static let derive = CommandSpec(
-    name: "derive", usage: "derive NAME = EXPR",
+    name: "derive", usage: "derive NAME = EXPR   " + expressionVocabulary,
     summary: "add a column computed from others (e.g. monetary / frequency); recorded for new customers",
     example: "derive aov = monetary / frequency", arguments: [.columns], takesExpression: true
   ) { command, context throws(SessionError) in

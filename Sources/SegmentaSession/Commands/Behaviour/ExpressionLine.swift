@@ -1,3 +1,5 @@
+import SegmentaCore
+
 /// The expression part of a `derive`/`filter` line, read from the raw text so `a==b`, quotes and parentheses
 /// reach the expression parser unchanged, with the column it starts at so errors point into the typed line.
 struct ExpressionLine {
@@ -49,4 +51,11 @@ struct ExpressionLine {
     while i < chars.count, chars[i] == " " || chars[i] == "\t" { i += 1 }
     return i
   }
+}
+
+extension CommandSpec {
+  /// The expression vocabulary for the usage of `derive` and `filter` (docs/expressions.md has the details).
+  static let expressionVocabulary =
+    "(EXPR: columns, numbers, \"text\", + - * / ^ == != < <= > >= and or not in (…); "
+    + ExpressionFunction.allCases.map(\.rawValue).joined(separator: " ") + "; see docs/expressions.md)"
 }

@@ -3,7 +3,7 @@ import SegmentaCore
 extension CommandSpec {
   /// `filter EXPR [as NAME]`
   static let filter = CommandSpec(
-    name: "filter", usage: "filter EXPR [as NAME]",
+    name: "filter", usage: "filter EXPR [as NAME]   " + expressionVocabulary,
     summary: "keep the rows where a condition holds (missing counts as false), in place or as a new dataset",
     example: "filter frequency >= 2 and recency <= 365 as active", arguments: [.columns], takesExpression: true
   ) { command, context throws(SessionError) in
