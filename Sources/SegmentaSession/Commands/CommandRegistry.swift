@@ -5,8 +5,8 @@ public enum CommandRegistry {
     .load, .datasets, .use, .head, .describe,
     .rfm, .abc, .xyz, .join, .derive, .filter,
     .features, .missing, .transform, .scale,
-    .runVariant, .variants, .compare, .inspect,
-    .export, .expect, .set, .save, .version, .help, .quit,
+    .runVariant, .variants, .compare, .inspect, .plot,
+    .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 
   /// Command words.
