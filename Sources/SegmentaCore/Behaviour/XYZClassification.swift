@@ -89,7 +89,7 @@ public struct XYZClassification: Sendable, Equatable {
 
   /// Computes the classes from `transactions`.
   /// - Throws: ``SegmentaError`` for unknown columns, wrong column kinds, invalid thresholds or window.
-  /// - Complexity: O(n log n + customers × periods).
+  /// - Complexity: O(n log n + customers × periods) time, O(n + periods) extra memory.
   public func compute(on transactions: Table) throws(SegmentaError) -> Result {
     guard x > 0, x < y else {
       throw .invalidParameter(name: "x, y", value: "\(x), \(y)", expected: "thresholds with 0 < x < y, e.g. x=0.5 y=1")
@@ -121,19 +121,28 @@ public struct XYZClassification: Sendable, Equatable {
       return p >= firstPeriod && p <= lastPeriod ? p - firstPeriod : nil
     }
     let groups = KeyGroups(customerColumn) { complete[$0] && days[$0] <= Double(reference) }
-    var totals = ContiguousArray<Double>(repeating: 0, count: groups.count * periods)
-    var used = 0
-    for row in 0..<transactions.rowCount {
-      guard let p = periodOfRow[row], case let g = groups.groupOfRow[row], g >= 0 else { continue }
-      totals[g * periods + p] += values[row]
-      used += 1
+    // The window rows of each customer in table order (a counting sort), so memory stays O(rows + periods).
+    var start = [Int](repeating: 0, count: groups.count + 1)
+    for row in 0..<transactions.rowCount where periodOfRow[row] != nil && groups.groupOfRow[row] >= 0 {
+      start[groups.groupOfRow[row] + 1] += 1
+    }
+    for g in 0..<groups.count { start[g + 1] += start[g] }
+    var next = start
+    var windowRows = [Int](repeating: 0, count: start[groups.count])
+    for row in 0..<transactions.rowCount where periodOfRow[row] != nil && groups.groupOfRow[row] >= 0 {
+      windowRows[next[groups.groupOfRow[row]]] = row
+      next[groups.groupOfRow[row]] += 1
     }
     var means = ContiguousArray<Double>(repeating: .nan, count: groups.count)
     var cvs = ContiguousArray<Double>(repeating: .nan, count: groups.count)
     var classes = [String?](repeating: nil, count: groups.count)
     var counts = [0, 0, 0]
+    var slice = ContiguousArray<Double>(repeating: 0, count: periods)
     for g in 0..<groups.count {
-      let slice = totals[(g * periods)..<((g + 1) * periods)]
+      for p in 0..<periods { slice[p] = 0 }
+      for row in windowRows[start[g]..<start[g + 1]] {
+        if let p = periodOfRow[row] { slice[p] += values[row] }
+      }
       let mean = Statistics.mean(slice)
       means[g] = mean
       guard mean > 0 else { continue }
@@ -153,7 +162,7 @@ public struct XYZClassification: Sendable, Equatable {
       ], idColumn: customer)
     return Result(
       table: table, firstPeriod: period.label(firstPeriod), lastPeriod: period.label(lastPeriod),
-      transactionsUsed: used,
+      transactionsUsed: windowRows.count,
       summary: (0..<3).map {
         ClassSummary(label: ["X", "Y", "Z"][$0], rows: counts[$0], share: Double(counts[$0]) / Double(classified))
       })
