@@ -21,7 +21,7 @@ extension DBSCAN {
     let n = data.rows
     let tree = KDTree(data)
     let radius = eps * eps
-    let chunks = DensityInput.chunkCount(n)
+    let chunks = KDTree.queryChunks(n)
     try context.checkCancellation()
 
     let core = ContiguousArray(

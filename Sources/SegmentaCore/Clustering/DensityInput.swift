@@ -1,8 +1,5 @@
-/// Input checks and work splitting shared by the density methods (DBSCAN, HDBSCAN, the k-distance curve).
+/// Input checks shared by the density methods (DBSCAN, HDBSCAN, the k-distance curve).
 enum DensityInput {
-  /// Rows per chunk of parallel neighbour queries: the chunk count depends on the row count only.
-  static func chunkCount(_ rows: Int) -> Int { ExecutionContext.chunkCount(for: rows, grain: 512) }
-
   /// Requires at least one row and one feature and finite values, with messages naming `method`.
   ///
   /// - Throws: ``SegmentaError/missingValues(counts:)`` for NaN (per column),

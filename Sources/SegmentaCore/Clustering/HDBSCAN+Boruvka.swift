@@ -1,4 +1,4 @@
-/// Core distances and the minimum spanning tree of the mutual reachability graph, by Borůvka's algorithm on a k-d
+/// The minimum spanning tree of the mutual reachability graph, by Borůvka's algorithm on a k-d
 /// tree (Borůvka 1926; the dual-tree variant of March, Ram & Gray 2010 as used by McInnes & Healy 2017, here with
 /// single-point queries).
 ///
@@ -10,26 +10,6 @@ extension HDBSCAN {
     let a: Int
     let b: Int
     let squared: Double
-  }
-
-  /// The squared core distance of every tree position: the squared distance to its `minSamples`-th nearest point,
-  /// itself counted.
-  ///
-  /// - Complexity: O(n × minSamples × log n × d) for well-spread data in few dimensions.
-  static func coreDistances(_ tree: KDTree, minSamples: Int, context: ExecutionContext) -> ContiguousArray<Double> {
-    let parts = context.mapChunks(count: tree.count, chunkCount: DensityInput.chunkCount(tree.count)) { _, range in
-      tree.withQueries { q in
-        var heap = NeighbourHeap(capacity: minSamples)
-        var out = ContiguousArray<Double>()
-        out.reserveCapacity(range.count)
-        for p in range {
-          q.nearest(to: q.point(p), heap: &heap)
-          out.append(heap.worst)
-        }
-        return out
-      }
-    }
-    return ContiguousArray(parts.joined())
   }
 
   /// The n − 1 edges of the minimum spanning tree under the order (distance, smaller row, larger row).
@@ -56,7 +36,7 @@ extension HDBSCAN {
       for p in 0..<n { component[p] = sets.find(p) }
       let components = component
       let nodeComponent = uniformComponents(tree, components)
-      let found = context.mapChunks(count: n, chunkCount: DensityInput.chunkCount(n)) { _, range in
+      let found = context.mapChunks(count: n, chunkCount: KDTree.queryChunks(n)) { _, range in
         tree.withQueries { q in
           components.withUnsafeBufferPointer { components in
             core.withUnsafeBufferPointer { core in

@@ -56,7 +56,7 @@ public struct HDBSCAN: ClusteringAlgorithm {
     try validate(data)
     let tree = KDTree(data)
     try context.checkCancellation()
-    let core = Self.coreDistances(tree, minSamples: effectiveMinSamples, context: context)
+    let core = tree.kthNearestSquaredDistances(effectiveMinSamples, context: context)
     try context.checkCancellation()
     let spanning = try Self.minimumSpanningTree(tree, core: core, context: context)
     try context.checkCancellation()

@@ -145,6 +145,33 @@ extension KDTree {
   }
 }
 
+extension KDTree {
+  /// The number of chunks for parallel queries from every point: about 512 queries per chunk, a function of the
+  /// point count only.
+  static func queryChunks(_ count: Int) -> Int { ExecutionContext.chunkCount(for: count, grain: 512) }
+
+  /// For every tree position, the squared distance to its `k`-th nearest point, itself counted (HDBSCAN's squared
+  /// core distance, the squared k-distance); queries run in fixed chunks, so threads do not change the result.
+  ///
+  /// - Complexity: O(n × k log k × log n × d) for well-spread data in few dimensions; O(n + k) memory.
+  func kthNearestSquaredDistances(_ k: Int, context: ExecutionContext) -> ContiguousArray<Double> {
+    precondition((1...count).contains(k), "k must lie in 1…n")
+    let parts = context.mapChunks(count: count, chunkCount: Self.queryChunks(count)) { _, range in
+      withQueries { q in
+        var heap = NeighbourHeap(capacity: k)
+        var out = ContiguousArray<Double>()
+        out.reserveCapacity(range.count)
+        for p in range {
+          q.nearest(to: q.point(p), heap: &heap)
+          out.append(heap.worst)
+        }
+        return out
+      }
+    }
+    return ContiguousArray(parts.joined())
+  }
+}
+
 /// The k best (squared distance, row) pairs seen so far, ordered lexicographically: a bounded max-heap whose top is
 /// the worst kept pair. Reused across queries so that searching allocates nothing.
 struct NeighbourHeap {
