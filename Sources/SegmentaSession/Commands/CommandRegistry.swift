@@ -5,6 +5,7 @@ public enum CommandRegistry {
     .load, .datasets, .use, .head, .describe,
     .features, .missing, .transform, .scale,
     .runVariant, .variants, .compare, .inspect,
+    .kdist,
     .export, .expect, .set, .save, .version, .help, .quit,
   ]
 

@@ -33,6 +33,11 @@ extension CommandSpec {
       ])
     }
     context.print(summary.render(width: context.settings.width))
+    if variant.noiseCount > 0 {
+      context.print(
+        "note: \(NumberFormat.grouped(variant.noiseCount)) noise rows are in no segment and excluded from the "
+          + "segment statistics (the overall column includes them)")
+    }
 
     context.print("")
     context.print("feature means (original units):")
