@@ -48,7 +48,8 @@ extension CommandSpec {
     for name in names {
       let noise = try context.workspace.variant(named: name).noiseCount
       if noise > 0 {
-        context.print("note: \(NumberFormat.grouped(noise)) noise rows excluded from the indices of \(name)")
+        context.print(
+          "note: \(NumberFormat.grouped(noise)) noise rows excluded from the indices and the agreement of \(name)")
       }
     }
     if all.count > 1 {

@@ -35,8 +35,8 @@ extension CommandSpec {
     context.print(summary.render(width: context.settings.width))
     if variant.noiseCount > 0 {
       context.print(
-        "note: \(NumberFormat.grouped(variant.noiseCount)) noise rows are in no segment and excluded from the "
-          + "segment statistics (the overall column includes them)")
+        "note: \(NumberFormat.grouped(variant.noiseCount)) noise rows excluded from the segment statistics (not from "
+          + "overall)")
     }
 
     context.print("")
