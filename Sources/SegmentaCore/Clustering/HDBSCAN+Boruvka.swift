@@ -16,7 +16,9 @@ extension HDBSCAN {
   ///
   /// Each round, every point looks for its nearest point (in mutual reachability) outside its component, skipping
   /// tree nodes that lie entirely in its component or whose lower bound max(own core, node's least core, box
-  /// distance) is already worse; each component then takes its best edge, in component order.
+  /// distance) is already worse than the best edge of its component found so far in its chunk; each component then
+  /// takes its best edge, in component order. The bound only skips points that cannot hold the component's best
+  /// edge, so chunking does not change the result.
   ///
   /// - Complexity: at most ⌈log₂ n⌉ rounds of n tree queries; O(n) memory besides the tree.
   static func minimumSpanningTree(_ tree: KDTree, core: ContiguousArray<Double>, context: ExecutionContext)
@@ -31,28 +33,34 @@ extension HDBSCAN {
     // Per component: the best edge key (squared distance, smaller row, larger row) and its tree positions.
     var best = [(squared: Double, a: Int, b: Int)](repeating: (.infinity, 0, 0), count: n)
     var ends = [(Int, Int)](repeating: (0, 0), count: n)
+    // Per position: last round's exact best point outside its component, or other = −1 when unknown.
+    var candidates = ContiguousArray<Candidate>(repeating: Candidate(other: -1, squared: .infinity), count: n)
     while edges.count < n - 1 {
       try context.checkCancellation()
       for p in 0..<n { component[p] = sets.find(p) }
       let components = component
       let nodeComponent = uniformComponents(tree, components)
+      let previous = candidates
       let found = context.mapChunks(count: n, chunkCount: KDTree.queryChunks(n)) { _, range in
         tree.withQueries { q in
           components.withUnsafeBufferPointer { components in
             core.withUnsafeBufferPointer { core in
               nodeComponent.withUnsafeBufferPointer { nodeComponent in
                 nodeCore.withUnsafeBufferPointer { nodeCore in
-                  let search = OutsideSearch(
-                    q: q, component: components, core: core, nodeComponent: nodeComponent, nodeCore: nodeCore)
-                  return ContiguousArray(range.map(search.nearestOutside))
+                  previous.withUnsafeBufferPointer { previous in
+                    let search = OutsideSearch(
+                      q: q, component: components, core: core, nodeComponent: nodeComponent, nodeCore: nodeCore)
+                    return search.nearestOutside(range, previous: previous)
+                  }
                 }
               }
             }
           }
         }
       }
+      candidates = ContiguousArray(found.joined())
       for c in 0..<n { best[c] = (.infinity, 0, 0) }
-      for (p, candidate) in found.joined().enumerated() {
+      for (p, candidate) in candidates.enumerated() where candidate.other >= 0 {
         let c = component[p]
         let a = tree.order[p]
         let b = tree.order[candidate.other]
@@ -99,6 +107,13 @@ extension HDBSCAN {
     return uniform
   }
 
+  /// A point's best edge out of its component: the other end's tree position (−1: unknown) and the squared mutual
+  /// reachability distance.
+  struct Candidate {
+    var other: Int
+    var squared: Double
+  }
+
   /// One round's search state: read-only views valid inside the round's chunk.
   private struct OutsideSearch {
     let q: KDTree.Queries
@@ -107,18 +122,44 @@ extension HDBSCAN {
     let nodeComponent: UnsafeBufferPointer<Int>
     let nodeCore: UnsafeBufferPointer<Double>
 
-    /// The best (squared mutual reachability, input row) point outside the component of position `p`.
-    func nearestOutside(_ p: Int) -> (other: Int, squared: Double) {
-      var best = (squared: Double.infinity, row: Int.max, other: p)
-      visit(0, from: p, best: &best)
-      return (best.other, best.squared)
+    /// For each position of `range`, its best (squared mutual reachability, input row) point outside its
+    /// component, or `other == -1` when it cannot beat an edge already found for its component by an earlier
+    /// position of the range (tree order keeps a component's positions together, so one bound per run of positions
+    /// is enough). Last round's exact best is kept when its other end is still outside: the points outside a
+    /// component only shrink, so it is still the best.
+    func nearestOutside(_ range: Range<Int>, previous: UnsafeBufferPointer<Candidate>) -> ContiguousArray<Candidate> {
+      var out = ContiguousArray<Candidate>()
+      out.reserveCapacity(range.count)
+      var run = -1
+      var bound = Double.infinity
+      for p in range {
+        let own = component[p]
+        if own != run {
+          run = own
+          bound = .infinity
+        }
+        let last = previous[p]
+        if last.other >= 0 && component[last.other] != own {
+          out.append(last)
+          bound = min(bound, last.squared)
+          continue
+        }
+        var best = (squared: bound, row: Int.max, other: -1)
+        let x = q.point(p)
+        visit(0, lowerBound: max(core[p], nodeCore[0], q.minDistance(x, 0)), from: p, x, best: &best)
+        out.append(Candidate(other: best.other, squared: best.squared))
+        bound = best.squared
+      }
+      return out
     }
 
-    private func visit(_ node: Int, from p: Int, best: inout (squared: Double, row: Int, other: Int)) {
+    /// Searches `node`, whose mutual reachability to p is at least `lowerBound`.
+    private func visit(
+      _ node: Int, lowerBound: Double, from p: Int, _ x: UnsafePointer<Double>,
+      best: inout (squared: Double, row: Int, other: Int)
+    ) {
       let own = component[p]
-      if nodeComponent[node] == own { return }
-      let x = q.point(p)
-      if max(core[p], nodeCore[node], q.minDistance(x, node)) > best.squared { return }
+      if lowerBound > best.squared || nodeComponent[node] == own { return }
       if q.isLeaf(node) {
         for o in q.start[node]..<q.end[node] where component[o] != own {
           let reach = max(core[p], core[o])
@@ -130,12 +171,15 @@ extension HDBSCAN {
         return
       }
       let left = 2 * node + 1
-      if q.minDistance(x, left) <= q.minDistance(x, left + 1) {
-        visit(left, from: p, best: &best)
-        visit(left + 1, from: p, best: &best)
+      let right = left + 1
+      let leftBound = max(core[p], nodeCore[left], q.minDistance(x, left))
+      let rightBound = max(core[p], nodeCore[right], q.minDistance(x, right))
+      if leftBound <= rightBound {
+        visit(left, lowerBound: leftBound, from: p, x, best: &best)
+        visit(right, lowerBound: rightBound, from: p, x, best: &best)
       } else {
-        visit(left + 1, from: p, best: &best)
-        visit(left, from: p, best: &best)
+        visit(right, lowerBound: rightBound, from: p, x, best: &best)
+        visit(left, lowerBound: leftBound, from: p, x, best: &best)
       }
     }
   }

@@ -122,24 +122,26 @@ extension KDTree {
     /// - Complexity: O(k log k × log n) for well-spread data in few dimensions.
     func nearest(to q: UnsafePointer<Double>, heap: inout NeighbourHeap) {
       heap.removeAll()
-      search(q, node: 0, heap: &heap)
+      search(q, node: 0, lowerBound: minDistance(q, 0), heap: &heap)
     }
 
-    private func search(_ q: UnsafePointer<Double>, node: Int, heap: inout NeighbourHeap) {
+    private func search(_ q: UnsafePointer<Double>, node: Int, lowerBound: Double, heap: inout NeighbourHeap) {
       // Equal bounds are still visited: a point at the same distance with a lower row index would win the tie.
-      if minDistance(q, node) > heap.worst { return }
+      if lowerBound > heap.worst { return }
       if isLeaf(node) {
         for p in start[node]..<end[node] { heap.offer(distance(q, p), order[p]) }
         return
       }
       let left = 2 * node + 1
       let right = left + 1
-      if minDistance(q, left) <= minDistance(q, right) {
-        search(q, node: left, heap: &heap)
-        search(q, node: right, heap: &heap)
+      let leftBound = minDistance(q, left)
+      let rightBound = minDistance(q, right)
+      if leftBound <= rightBound {
+        search(q, node: left, lowerBound: leftBound, heap: &heap)
+        search(q, node: right, lowerBound: rightBound, heap: &heap)
       } else {
-        search(q, node: right, heap: &heap)
-        search(q, node: left, heap: &heap)
+        search(q, node: right, lowerBound: rightBound, heap: &heap)
+        search(q, node: left, lowerBound: leftBound, heap: &heap)
       }
     }
   }
