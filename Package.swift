@@ -19,6 +19,8 @@ let package = Package(
     .target(name: "SegmentaSession", dependencies: ["SegmentaCore"]),
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     .executableTarget(name: "segmenta", dependencies: ["SegmentaSession", "CReadline"]),
+    // Seeded fuzzer for the CSV reader and the command language (scripts/fuzz.sh; not part of `swift test`).
+    .executableTarget(name: "segmenta-fuzz", dependencies: ["SegmentaSession"]),
     .testTarget(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),

@@ -77,13 +77,17 @@ public final class Interpreter {
         lines: [.diagnostic("interrupted: workspace unchanged")], error: .failed(.interrupted), interrupted: true,
         journaled: spec.journaled, quit: false)
     } catch .usage(let message, let column) {
-      return failure(.usage("\(message) — usage: \(spec.usage)", column: column), journaled: spec.journaled)
+      let usage = spec.usage.count <= 100 ? "usage: \(spec.usage)" : "see `help \(spec.name)`"
+      return failure(.usage("\(message) — \(usage)", column: column), journaled: spec.journaled)
     } catch {
       return failure(error, journaled: spec.journaled)
     }
+    let before = workspace
     workspace = context.workspace
     let recorded = Self.recordedText(text, context.pathRewrites)
-    if spec.journaled {
+    if spec.journaled && spec.name != "undo" {
+      workspace.undoStack = Array((before.undoStack + [before]).suffix(Workspace.undoLimit))
+      workspace.undoStack[workspace.undoStack.count - 1].undoStack = []
       workspace.log.append(
         SessionFile.Cell(
           sourceLines: [recorded ?? text], line: 0, options: [],

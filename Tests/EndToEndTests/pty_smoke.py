@@ -249,18 +249,18 @@ def run(options):
                      term.wait_for(options.second, mark), "not recalled", term, mark)
 
         term.send(KEY_CTRL_U, pause=0.1)
-        if options.long:
+        for long_command in options.long:
             for command in options.setup:
                 mark = term.mark()
                 term.send(command.encode() + KEY_ENTER)
                 checks.check(f"setup {command!r} gives a new prompt", term.wait_for(prompt, mark),
                              "no prompt after the setup command", term, mark)
             mark = term.mark()
-            term.send(options.long.encode() + KEY_ENTER, pause=1.0)
+            term.send(long_command.encode() + KEY_ENTER, pause=1.0)
             started = time.monotonic()
             term.send(KEY_CTRL_C)
             stopped = term.wait_for("interrupted", mark) and term.wait_for(prompt, mark)
-            checks.check("Ctrl-C stops a running command and returns to the prompt",
+            checks.check(f"Ctrl-C stops {long_command.split()[0]!r} and returns to the prompt",
                          stopped and time.monotonic() - started < 3.0,
                          f"not stopped within 3 s ({time.monotonic() - started:.1f} s)", term, mark)
             checks.check("the process survives stopping a command", term.alive(),
@@ -269,7 +269,7 @@ def run(options):
                         ] if os.path.isdir(os.path.join(home, "sessions")) else []
             text = "".join(open(j, encoding="utf-8").read() for j in journals)
             checks.check("the journal records the stopped command as '# interrupted:'",
-                         "# interrupted: " + options.long in text, f"journals {journals!r}: {text[-400:]!r}")
+                         "# interrupted: " + long_command in text, f"journals {journals!r}: {text[-400:]!r}")
 
         mark = term.mark()
         term.send(KEY_CTRL_D)
@@ -303,8 +303,8 @@ def main():
     parser.add_argument("--term", default="xterm-256color", help="TERM for the child (default: %(default)s)")
     parser.add_argument("--setup", action="append", default=[],
                         help="command run before --long (repeatable)")
-    parser.add_argument("--long", default="",
-                        help="a command that runs for seconds; Ctrl-C must stop it within 3 s")
+    parser.add_argument("--long", action="append", default=[],
+                        help="a command that runs for seconds; Ctrl-C must stop it within 3 s (repeatable)")
     parser.add_argument("--keep-home", action="store_true", help="keep the temporary HOME for inspection")
     argv = sys.argv[1:]
     extra = []

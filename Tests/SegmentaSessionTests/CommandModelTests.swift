@@ -57,3 +57,19 @@ import Testing
     )
   }
 }
+
+@Suite struct UndoTests {
+  @Test func undoRestoresTheStateBeforeTheLastCommandAndHistoryShowsWhatRemains() {
+    let interpreter = Interpreter(baseDirectory: "/")
+    _ = interpreter.execute("set digits 6")
+    _ = interpreter.execute("set width 100")
+    let undone = interpreter.execute("undo")
+    #expect(undone.lines == [.output("undone: set width 100")])
+    #expect(interpreter.workspace.settings.width == 80)
+    #expect(interpreter.workspace.settings.digits == 6)
+    #expect(interpreter.execute("history").lines == [.output("1  set digits 6")])
+    _ = interpreter.execute("undo")
+    #expect(interpreter.workspace.settings.digits == 4)
+    #expect(interpreter.execute("undo").error == .failed(.notReady("nothing to undo")))
+  }
+}

@@ -112,13 +112,15 @@ public enum CSVReader {
         name: "separator", value: "byte \(given)", expected: "an ASCII character other than a quote or line break")
     }
     let separator = options.separator ?? DialectDetection.separator(bytes, from: start)
-    if let nul = bytes[start...].firstIndex(of: 0) {
+    if let nul = ByteDecoding.firstNul(bytes, from: start) {
       let at = PositionLocator.locate(nul, in: bytes, from: start, separator: separator)
       throw .csv(
         path: path, line: at.line, column: at.column, problem: "the file contains a NUL byte; it looks binary",
         hint: "check that this is the CSV export (not an Excel .xlsx or a UTF-16 file); save it as CSV")
     }
+    try context.checkCancellation()
     let encoding = try encoding(bytes, from: start, path: path, separator: separator, forced: options.encoding)
+    try context.checkCancellation()
     let records = try CSVTokenizer(path: path, separator: separator, context: context).tokenize(bytes, from: start)
     guard records.recordCount > 0 else {
       throw .csv(
@@ -130,6 +132,7 @@ public enum CSVReader {
         path: path, line: records.endLine, column: 1, problem: "the file has a header but no data rows",
         hint: "check that this is the export you meant; the data rows are missing")
     }
+    try context.checkCancellation()
     let decimalComma =
       options.decimalComma ?? DialectDetection.decimalComma(bytes, records: records, separator: separator)
     let decoding = FieldDecoding(bytes: bytes, records: records, encoding: encoding)
@@ -155,7 +158,7 @@ public enum CSVReader {
     return CSVLoad(
       table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
       decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM,
-      fingerprint: Fingerprint.fnv1a64(bytes))
+      fingerprint: try Fingerprint.fnv1a64(bytes, context: context))
   }
 
   /// The given encoding, checked when it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8,

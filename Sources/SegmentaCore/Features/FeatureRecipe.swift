@@ -27,7 +27,9 @@ public struct FeatureRecipe: Sendable, Equatable {
     var working = try columns.map { name throws(SegmentaError) in try table.requireColumn(name) }
     let rows = try keptRows(working, rowCount: table.rowCount)
     working = working.map { $0.isNumeric ? selectNumeric($0, rows) : selectStrings($0, rows) }
-    if let policy = missing, policy != .drop { working = working.map { impute($0, policy) } }
+    if let policy = missing, policy != .drop {
+      working = try working.map { column throws(SegmentaError) in try impute(column, policy) }
+    }
     let raw = working
     var warnings: [String] = []
     for step in steps {
@@ -82,9 +84,13 @@ public struct FeatureRecipe: Sendable, Equatable {
     Column(name: c.name, kind: c.kind, strings: rows.map { c.strings[$0] })
   }
 
-  private func impute(_ c: Column, _ policy: MissingPolicy) -> Column {
+  private func impute(_ c: Column, _ policy: MissingPolicy) throws(SegmentaError) -> Column {
     guard c.isNumeric, c.missingCount > 0 else { return c }
     let present = c.numbers.filter { !$0.isNaN }
+    guard !present.isEmpty else {
+      throw .insufficientData(
+        "column '\(c.name)' has no values to \(policy.name) from; remove it with `features -\(c.name)`")
+    }
     let fill =
       policy == .imputeMean ? Statistics.mean(present) : Statistics.quantile(sorted: present.sorted(), 0.5)
     return Column(name: c.name, kind: .numeric, numbers: ContiguousArray(c.numbers.map { $0.isNaN ? fill : $0 }))

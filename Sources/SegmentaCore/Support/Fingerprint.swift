@@ -5,9 +5,13 @@ enum Fingerprint {
   /// hexadecimal digits.
   ///
   /// - Complexity: O(n) in the number of bytes.
-  static func fnv1a64(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  /// - Throws: ``SegmentaError/interrupted`` when cancelled (checked every 4 MiB).
+  static func fnv1a64(_ bytes: UnsafeBufferPointer<UInt8>, context: ExecutionContext = ExecutionContext())
+    throws(SegmentaError) -> String
+  {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
+    for (i, byte) in bytes.enumerated() {
+      if i & 0x3F_FFFF == 0 { try context.checkCancellation() }
       hash ^= UInt64(byte)
       hash &*= 0x0000_0100_0000_01b3
     }

@@ -30,6 +30,9 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
   case notReady(String)
   /// The computation was interrupted by the user (Ctrl-C).
   case interrupted
+  /// A computation whose memory estimate exceeds its limit, refused before allocating: what, how much, the limit
+  /// and the alternatives.
+  case memoryLimit(computation: String, bytes: Double, limit: Int, advice: String)
 
   /// Missing values of one column.
   public struct MissingCount: Equatable, Sendable {
@@ -65,7 +68,24 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
     case .insufficientData(let what): what
     case .notReady(let what): what
     case .interrupted: "interrupted"
+    case .memoryLimit(let computation, let bytes, let limit, let advice):
+      "\(computation) needs about \(Self.byteSize(bytes)) of memory, more than the \(Self.byteSize(Double(limit))) "
+        + "limit: \(advice)"
     }
+  }
+
+  /// A byte count in decimal units with at most one decimal, e.g. `3.6 GB`, `2 GB`, `512 MB`.
+  private static func byteSize(_ bytes: Double) -> String {
+    let (value, unit): (Double, String) =
+      bytes >= 1e12
+      ? (bytes / 1e12, "TB")
+      : bytes >= 1e9
+        ? (bytes / 1e9, "GB")
+        : bytes >= 1e6
+          ? (bytes / 1e6, "MB")
+          : (bytes / 1e3, "kB")
+    let tenths = Int((value * 10).rounded())
+    return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " " + unit
   }
 
   private static func didYouMean(_ suggestion: String?) -> String {

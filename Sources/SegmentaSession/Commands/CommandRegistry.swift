@@ -4,9 +4,9 @@ public enum CommandRegistry {
   public static let all: [CommandSpec] = [
     .load, .datasets, .use, .head, .describe,
     .features, .missing, .transform, .scale,
-    .runVariant, .variants, .compare, .inspect,
+    .runVariant, .variants, .compare, .inspect, .plot,
     .kdist,
-    .export, .expect, .set, .save, .version, .help, .quit,
+    .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 
   /// Command words.

@@ -24,26 +24,33 @@ extension CommandSpec {
   static let compare = CommandSpec(
     name: "compare", usage: "compare VARIANT…",
     summary:
-      "internal indices side by side (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin) and agreement (ARI)",
+      "internal indices side by side (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin, BIC for mixtures) "
+      + "and agreement (ARI)",
     example: "compare km.k3 km.k4 km.k5", arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1, atLeast: true)
     let names = try expandVariantNames(command.arguments.map(\.text), in: context.workspace)
     let format = context.numbers
-    var table = TextTable(header: [
-      "variant", "k", "rows", "within_ss", "silhouette", "calinski_harabasz", "davies_bouldin",
-    ])
+    var rows: [[String]] = []
+    var bics: [Double?] = []
     var all: [(String, VariantMetrics)] = []
     for name in names {
       let m = try context.metrics(of: name)
       let v = try context.workspace.variant(named: name)
       all.append((name, m))
-      table.append([
+      rows.append([
         name, String(v.result.k), NumberFormat.grouped(v.result.labels.count - v.noiseCount), format.format(m.withinSS),
         m.silhouette.map(format.format) ?? "–", m.calinskiHarabasz.map(format.format) ?? "–",
         m.daviesBouldin.map(format.format) ?? "–",
       ])
+      bics.append(v.result.criteria.first { $0.name == "bic" }?.value)
     }
+    // A BIC column (mixtures; lower is better, scikit-learn's sign) only when some variant has one.
+    let showBIC = bics.contains { $0 != nil }
+    var table = TextTable(
+      header: ["variant", "k", "rows", "within_ss", "silhouette", "calinski_harabasz", "davies_bouldin"]
+        + (showBIC ? ["bic"] : []))
+    for (row, bic) in zip(rows, bics) { table.append(row + (showBIC ? [bic.map(format.format) ?? "–"] : [])) }
     context.print(table.render(width: context.settings.width))
     for name in names {
       let noise = try context.workspace.variant(named: name).noiseCount
@@ -58,9 +65,11 @@ extension CommandSpec {
         guard let top = ranked.max(by: { higher ? $0.1 < $1.1 : $0.1 > $1.1 }) else { return "–" }
         return top.0
       }
+      let lowestBIC = zip(names, bics).compactMap { name, bic in bic.map { (name, $0) } }.min { $0.1 < $1.1 }?.0
       context.print(
         "best: silhouette \(best(\.silhouette, true)) · calinski_harabasz \(best(\.calinskiHarabasz, true))"
-          + " · davies_bouldin \(best(\.daviesBouldin, false)) (lower is better)")
+          + " · davies_bouldin \(best(\.daviesBouldin, false)) (lower is better)"
+          + (lowestBIC.map { " · bic \($0) (lower is better)" } ?? ""))
       try printAgreement(names, &context)
     }
   }

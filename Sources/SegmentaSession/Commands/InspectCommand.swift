@@ -5,7 +5,8 @@ extension CommandSpec {
   static let inspect = CommandSpec(
     name: "inspect", usage: "inspect VARIANT",
     summary:
-      "segment sizes, homogeneity and separation, and feature means per segment (original units and model space)",
+      "segment sizes, homogeneity and separation, feature means per segment (original units and model space) and, "
+      + "for mixtures, uncertain memberships",
     example: "inspect km.k4", arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1)
@@ -61,6 +62,7 @@ extension CommandSpec {
       model.append([x.names[j], shown(overallCentre[0, j])] + (0..<k).map { shown(centres[$0, j]) })
     }
     context.print(model.render(width: context.settings.width))
+    try printMemberships(variant, &context)
   }
 
   private static func euclidean(_ c: FeatureMatrix, _ a: Int, _ b: Int) -> Double {

@@ -65,7 +65,9 @@ extension CommandSpec {
       let hint = didYouMean(word.text, among: CommandRegistry.names)
       throw .usage("no command '\(word.text)'\(hint)", column: word.column)
     }
-    context.print(["usage: \(spec.usage)", spec.summary, "example: \(spec.example)"])
+    let forms = spec.usage.components(separatedBy: " | ")
+    context.print(["usage: " + forms[0]] + forms.dropFirst().map { "       " + $0 })
+    context.print([spec.summary, "example: \(spec.example)"])
   }
 }
 
@@ -102,5 +104,40 @@ extension CommandSpec {
     let path = context.resolve(target)
     try context.core { () throws(SegmentaError) in try AtomicFile.write(file.rendered(), to: path) }
     context.print("saved \(context.workspace.log.count) commands to \(context.display(target))")
+  }
+}
+
+extension CommandSpec {
+  /// `undo`: back to the state before the last command that changed something.
+  static let undo = CommandSpec(
+    name: "undo", usage: "undo", summary: "return to the state before the last recorded command (up to 20 steps)",
+    example: "undo"
+  ) { command, context throws(SessionError) in
+    try command.requireArguments(0)
+    guard var previous = context.workspace.undoStack.last else {
+      throw .failed(.notReady("nothing to undo"))
+    }
+    let undone = context.workspace.log.last.map { $0.command } ?? "the last command"
+    previous.undoStack = Array(context.workspace.undoStack.dropLast())
+    context.workspace = previous
+    context.print("undone: \(undone)")
+  }
+
+  /// `history`: the commands that built the current state.
+  static let history = CommandSpec(
+    name: "history", usage: "history", summary: "list the recorded commands that built the current state",
+    example: "history", journaled: false
+  ) { command, context throws(SessionError) in
+    try command.requireArguments(0)
+    let log = context.workspace.log
+    guard !log.isEmpty else {
+      context.print("no commands yet")
+      return
+    }
+    let width = String(log.count).count
+    for (i, cell) in log.enumerated() {
+      let number = String(i + 1)
+      context.print(String(repeating: " ", count: width - number.count) + number + "  " + cell.command)
+    }
   }
 }

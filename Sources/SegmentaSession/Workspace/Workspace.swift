@@ -17,6 +17,10 @@ public struct Workspace: Sendable {
   public var settings = Settings()
   /// The successful journaled commands that built this state, with their outputs (what `save` writes).
   public var log: [SessionFile.Cell] = []
+  /// Earlier states, most recent last, for `undo` (shares storage with this one: copies are cheap).
+  public var undoStack: [Workspace] = []
+  /// How many earlier states `undo` can return to.
+  public static let undoLimit = 20
 
   public init() {}
 

@@ -42,6 +42,7 @@ extension CommandSpec {
     let base = command.alias ?? method.name
     let started = Date()
     var rows: [[String]] = []
+    var criteria: [[ClusteringResult.Criterion]] = []
     for fit in fits {
       var rng = SeededRandom(seed: seed)
       let execution = context.execution
@@ -54,6 +55,11 @@ extension CommandSpec {
         name: name, datasetName: dataset.table.name, method: "\(fit.algorithm.algorithmName) \(parameters)",
         algorithm: fit.algorithm, seed: seed, features: features, result: result)
       let replaced = context.workspace.store(variant)
+      let empty = variant.sizes.filter { $0 == 0 }.count
+      if empty > 0 {
+        context.warn(
+          "\(name): \(empty) of \(result.k) segments are empty (fewer distinct customers than k); choose a smaller k")
+      }
       let sizes = variant.sizes.map { NumberFormat.grouped($0) }.joined(separator: " / ")
       rows.append([
         name, String(result.k), result.inertia.map(context.numbers.format) ?? "–",
@@ -61,13 +67,23 @@ extension CommandSpec {
         sizes + (variant.noiseCount > 0 ? " + \(NumberFormat.grouped(variant.noiseCount)) noise" : ""),
         replaced ? "(replaced)" : "",
       ])
+      criteria.append(result.criteria)
     }
     if rows.count > 1 { context.print("\(rows[0][0]) … \(rows[rows.count - 1][0])  (\(rows.count) variants)") }
+    // One column per model criterion (e.g. a mixture's log_likelihood, bic, aic), only when some fit has one.
+    let criterionNames = criteria.joined().map(\.name).reduce(into: [String]()) {
+      if !$0.contains($1) { $0.append($1) }
+    }
     var table = TextTable(
-      header: ["variant", "k", "inertia", "iterations", "sizes", ""],
-      alignments: [.left, .right, .right, .right, .left, .left])
+      header: ["variant", "k", "inertia", "iterations"] + criterionNames + ["sizes", ""],
+      alignments: [.left, .right, .right, .right] + criterionNames.map { _ in .right } + [.left, .left])
     table.maxCellWidth = 60
-    rows.forEach { table.append($0) }
+    for (row, values) in zip(rows, criteria) {
+      let cells = criterionNames.map { name in
+        values.first { $0.name == name }.map { context.numbers.format($0.value) } ?? "–"
+      }
+      table.append(Array(row[..<4]) + cells + Array(row[4...]))
+    }
     context.print(
       "\(method.name) on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, "
         + "seed \(seed)")
