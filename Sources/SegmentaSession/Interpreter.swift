@@ -70,7 +70,7 @@ public final class Interpreter {
       workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation
     )
     do {
-      try parsed.checkOptions(allowed: spec.optionKeys)
+      if !spec.takesExpression { try parsed.checkOptions(allowed: spec.optionKeys) }
       try spec.run(parsed, &context)
     } catch .failed(.interrupted) {
       return CommandOutcome(
