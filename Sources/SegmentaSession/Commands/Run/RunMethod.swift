@@ -28,6 +28,8 @@ struct RunMethod: Sendable {
     .gaussianMixture,
     .kmedoids,
     .kprototypes,
+    .dbscan,
+    .hdbscan,
   ]
 
   /// The method called `name`.
