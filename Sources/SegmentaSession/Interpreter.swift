@@ -43,6 +43,8 @@ public final class Interpreter {
   public var displayDirectory: String
   /// Set asynchronously by Ctrl-C; reset before each command.
   public let cancellation: CancellationFlag
+  /// Shows progress of long commands outside the transcript (the REPL on a terminal sets one).
+  public var progress: ProgressReporter?
 
   public init(
     baseDirectory: String, displayDirectory: String? = nil, cancellation: CancellationFlag = CancellationFlag()
@@ -68,10 +70,12 @@ public final class Interpreter {
         .usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
     }
     var context = CommandContext(
-      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation
-    )
+      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory,
+      cancellation: cancellation,
+      progress: progress)
+    defer { progress?.finish() }
     do {
-      try parsed.checkOptions(allowed: spec.optionKeys)
+      if !spec.takesExpression { try parsed.checkOptions(allowed: spec.optionKeys) }
       try spec.run(parsed, &context)
     } catch .failed(.interrupted) {
       return CommandOutcome(

@@ -30,6 +30,7 @@ func absoluteFolder(of path: String) -> String {
 func interactive(_ interpreter: Interpreter, journalPath: String?, header: [String]) -> Int32 {
   interpreter.baseDirectory = cwd
   interpreter.displayDirectory = journalPath.map(absoluteFolder) ?? cwd
+  interpreter.progress = isatty(STDIN_FILENO) != 0 ? TerminalProgress.reporter() : nil
   let watcher = InterruptSignal.forward(to: interpreter.cancellation)
   defer { watcher.cancel() }
   var journal: Journal?

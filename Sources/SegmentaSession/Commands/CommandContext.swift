@@ -35,11 +35,18 @@ public struct CommandContext: Sendable {
   /// Paths the command resolved, as typed → as they must be written in the session file.
   public private(set) var pathRewrites: [PathRewrite] = []
 
-  public init(workspace: Workspace, baseDirectory: String, displayDirectory: String, cancellation: CancellationFlag) {
+  /// Where long computations report progress (never part of the transcript).
+  public let progress: ProgressReporter?
+
+  public init(
+    workspace: Workspace, baseDirectory: String, displayDirectory: String, cancellation: CancellationFlag,
+    progress: ProgressReporter? = nil
+  ) {
     self.workspace = workspace
     self.baseDirectory = baseDirectory
     self.displayDirectory = displayDirectory
     self.cancellation = cancellation
+    self.progress = progress
   }
 
   /// Prints a line of output.
@@ -58,7 +65,7 @@ public struct CommandContext: Sendable {
 
   /// The execution context for core computations.
   public var execution: ExecutionContext {
-    ExecutionContext(threads: workspace.settings.threads, cancellation: cancellation)
+    ExecutionContext(threads: workspace.settings.threads, cancellation: cancellation, progress: progress)
   }
 
   /// `path` resolved against ``baseDirectory`` unless absolute; remembered so the journal can write it relative to

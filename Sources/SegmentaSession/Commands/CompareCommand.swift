@@ -52,6 +52,13 @@ extension CommandSpec {
         + (showBIC ? ["bic"] : []))
     for (row, bic) in zip(rows, bics) { table.append(row + (showBIC ? [bic.map(format.format) ?? "–"] : [])) }
     context.print(table.render(width: context.settings.width))
+    for name in names {
+      let noise = try context.workspace.variant(named: name).noiseCount
+      if noise > 0 {
+        context.print(
+          "note: \(NumberFormat.grouped(noise)) noise rows excluded from the indices and the agreement of \(name)")
+      }
+    }
     if all.count > 1 {
       let best = { (key: KeyPath<VariantMetrics, Double?>, higher: Bool) -> String in
         let ranked = all.compactMap { pair in pair.1[keyPath: key].map { (pair.0, $0) } }

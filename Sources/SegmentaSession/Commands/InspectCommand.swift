@@ -34,6 +34,11 @@ extension CommandSpec {
       ])
     }
     context.print(summary.render(width: context.settings.width))
+    if variant.noiseCount > 0 {
+      context.print(
+        "note: \(NumberFormat.grouped(variant.noiseCount)) noise rows excluded from the segment statistics (not from "
+          + "overall)")
+    }
 
     context.print("")
     context.print("feature means (original units):")

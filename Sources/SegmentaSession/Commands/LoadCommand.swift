@@ -32,8 +32,24 @@ extension CommandSpec {
     let load = try context.core { () throws(SegmentaError) in
       try CSVReader.load(path: resolved, name: name, options: options, context: execution)
     }
-    context.workspace.store(Dataset(table: load.table, source: path, fingerprint: load.fingerprint))
-    context.print(describeLoad(load, width: context.settings.width))
+    store(Dataset(table: load.table, source: path, fingerprint: load.fingerprint), in: &context) { context in
+      context.print(describeLoad(load, width: context.settings.width))
+    }
+  }
+
+  /// Stores a loaded dataset, prints its description, and warns when it replaced a dataset whose variants were
+  /// fitted on the old rows (they are dropped, so assignments never point at the wrong customers).
+  static func store(
+    _ dataset: Dataset, in context: inout CommandContext, describe: (inout CommandContext) -> Void
+  ) {
+    let dropped = context.workspace.removeVariants(fittedOn: dataset.table.name)
+    context.workspace.store(dataset)
+    describe(&context)
+    if !dropped.isEmpty {
+      context.warn(
+        "\(dataset.table.name) replaced: variants \(dropped.joined(separator: ", ")) were fitted on the old rows and "
+          + "are gone; load under another name (`as NAME`) to keep both")
+    }
   }
 
   private static func csvOptions(_ command: ParsedCommand) throws(SessionError) -> CSVOptions {

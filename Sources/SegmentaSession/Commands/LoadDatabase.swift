@@ -60,13 +60,14 @@ extension CommandSpec {
       }
     }
     let what = if case .table(let table) = query { "table \(table)" } else { "query" }
-    context.workspace.store(
-      Dataset(table: load.table, source: Credentials.redacted(command.arguments[0].text), fingerprint: load.fingerprint)
-    )
-    context.print(
-      describeTable(
-        load.table, source: "source: \(origin), \(what) · fingerprint \(load.fingerprint)",
-        width: context.settings.width))
+    let dataset = Dataset(
+      table: load.table, source: Credentials.redacted(command.arguments[0].text), fingerprint: load.fingerprint)
+    store(dataset, in: &context) { context in
+      context.print(
+        describeTable(
+          load.table, source: "source: \(origin), \(what) · fingerprint \(load.fingerprint)",
+          width: context.settings.width))
+    }
     if let warning = load.orderWarning { context.warn(warning) }
   }
 

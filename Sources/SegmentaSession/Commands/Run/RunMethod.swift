@@ -26,6 +26,10 @@ struct RunMethod: Sendable {
     .kmeans,
     .hierarchical,
     .gaussianMixture,
+    .kmedoids,
+    .kprototypes,
+    .dbscan,
+    .hdbscan,
   ]
 
   /// The method called `name`.
