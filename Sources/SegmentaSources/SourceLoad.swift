@@ -10,6 +10,7 @@ public struct SourceLoad: Sendable {
   /// may change between runs although the data did not.
   public let orderWarning: String?
 
+  /// A loaded result; `orderWarning` is `nil` when the statement fixes the row order.
   public init(table: Table, fingerprint: String, orderWarning: String?) {
     self.table = table
     self.fingerprint = fingerprint

@@ -6,6 +6,7 @@ import Testing
 
 /// The PostgreSQL server the tests use: the one scripts/with-postgres.sh starts (SEGMENTA_TEST_POSTGRES_URL,
 /// password in PGPASSWORD). In CI (CI=true) the tests run and fail without it; elsewhere they are skipped.
+/// Each run creates a schema of its own and leaves it behind, so point the URL at a throw-away database.
 enum TestPostgres {
   static let url = ProcessInfo.processInfo.environment["SEGMENTA_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
   static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"

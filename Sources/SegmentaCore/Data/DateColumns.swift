@@ -11,6 +11,7 @@ public struct DateColumns: Sendable, Equatable {
   /// The one format their values are written in; `nil` accepts ISO and German dates.
   public var format: DateFormat?
 
+  /// Date columns `names` written in `format` (ISO or German when `nil`); none by default.
   public init(names: [String] = [], format: DateFormat? = nil) {
     self.names = names
     self.format = format
