@@ -4,7 +4,7 @@ extension RunMethod {
   /// `run dbscan eps=X [min_points=5]`: eps is required (`kdist` suggests one); min_points defaults to 5, as
   /// scikit-learn's `min_samples`, and counts the row itself.
   static let dbscan = RunMethod(
-    name: "dbscan", usage: "eps=X [min_points=5]", optionKeys: ["eps", "min_points"]
+    name: "dbscan", usage: "eps=X [min_points=5]", optionKeys: ["eps", "min_points"], usesSeed: false
   ) { command, _ throws(SessionError) in
     guard
       let eps = try command.double(
@@ -20,7 +20,8 @@ extension RunMethod {
   /// `run hdbscan min_size=N [min_samples=N]`: min_samples defaults to min_size and counts the row itself (as
   /// scikit-learn; the hdbscan package's min_samples=m is min_samples=m+1 here).
   static let hdbscan = RunMethod(
-    name: "hdbscan", usage: "min_size=N [min_samples=min_size]", optionKeys: ["min_size", "min_samples"]
+    name: "hdbscan", usage: "min_size=N [min_samples=min_size]", optionKeys: ["min_size", "min_samples"],
+    usesSeed: false
   ) { command, _ throws(SessionError) in
     guard let minSize = try command.int("min_size", in: 2...1_000_000) else {
       throw .usage("min_size= is required: the smallest segment worth naming, e.g. min_size=15", column: nil)
