@@ -33,3 +33,27 @@ extension KMeans {
     return (best, bestDistance)
   }
 }
+
+extension KMeans {
+  /// The nearest centre to row `i` (ties → lowest index) with its squared distance, and the squared distance to
+  /// the nearest of the other centres (+∞ when k = 1).
+  @inline(__always)
+  static func nearestTwo(
+    _ x: UnsafeBufferPointer<Double>, row i: Int, centres c: UnsafeBufferPointer<Double>, k: Int, columns d: Int
+  ) -> (index: Int, distance: Double, secondDistance: Double) {
+    var best = 0
+    var bestDistance = squaredDistance(x, row: i, c, row: 0, columns: d)
+    var second = Double.infinity
+    for l in 1..<max(k, 1) {
+      let distance = squaredDistance(x, row: i, c, row: l, columns: d)
+      if distance < bestDistance {
+        second = bestDistance
+        best = l
+        bestDistance = distance
+      } else if distance < second {
+        second = distance
+      }
+    }
+    return (best, bestDistance, second)
+  }
+}
