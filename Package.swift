@@ -19,6 +19,8 @@ let package = Package(
     .target(name: "SegmentaSession", dependencies: ["SegmentaCore"]),
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     .executableTarget(name: "segmenta", dependencies: ["SegmentaSession", "CReadline"]),
+    // Opt-in peer benchmark (Benchmarks/run_compare.sh); not a product, not used by the tests.
+    .executableTarget(name: "segmenta-bench", dependencies: ["SegmentaCore"], path: "Benchmarks/SegmentaBench"),
     .testTarget(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),

@@ -45,22 +45,29 @@ extension KMeans {
     accumulate: Bool, context: ExecutionContext
   ) -> SegmentSums {
     let d = data.columns
+    let kernel = NearestCentres(centres, k: k, columns: d)
     let parts = labels.withUnsafeMutableBufferPointer { labelBuffer in
       let shared = DisjointChunkWriter(labelBuffer)
       return context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
         var step = SegmentSums(k: accumulate ? k : 0, columns: d)
+        var changed = false
         data.values.withUnsafeBufferPointer { x in
-          centres.withUnsafeBufferPointer { c in
-            for i in range {
-              let label = nearest(x, row: i, centres: c, k: k, columns: d).index
-              if shared[i] != Int32(label) {
-                step.changed = true
-                shared[i] = Int32(label)
+          step.sums.withUnsafeMutableBufferPointer { sums in
+            step.counts.withUnsafeMutableBufferPointer { counts in
+              kernel.forEach(x, rows: range) { i, label, _ in
+                if shared[i] != Int32(truncatingIfNeeded: label) {
+                  changed = true
+                  shared[i] = Int32(truncatingIfNeeded: label)
+                }
+                if accumulate {
+                  counts[label] += 1
+                  addRow(x, row: i, to: sums, segment: label, columns: d)
+                }
               }
-              if accumulate { step.add(x, row: i, to: label, columns: d) }
             }
           }
         }
+        step.changed = changed
         return step
       }
     }

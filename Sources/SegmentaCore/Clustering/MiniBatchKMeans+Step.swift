@@ -114,19 +114,17 @@ extension MiniBatchKMeans {
     context: ExecutionContext
   ) -> (labels: ContiguousArray<Int32>, inertia: Double) {
     let count = values.count / d
+    let kernel = KMeans.NearestCentres(centres, k: k, columns: d)
     let parts = context.mapChunks(count: count, chunkCount: ExecutionContext.chunkCount(for: count)) { _, range in
       values.withUnsafeBufferPointer { x in
-        centres.withUnsafeBufferPointer { c in
-          var labels = ContiguousArray<Int32>()
-          labels.reserveCapacity(range.count)
-          var inertia = 0.0
-          for i in range {
-            let nearest = KMeans.nearest(x, row: i, centres: c, k: k, columns: d)
-            labels.append(Int32(nearest.index))
-            inertia += nearest.distance
-          }
-          return (labels, inertia)
+        var labels = ContiguousArray<Int32>()
+        labels.reserveCapacity(range.count)
+        var inertia = 0.0
+        kernel.forEach(x, rows: range) { _, label, distance in
+          labels.append(Int32(truncatingIfNeeded: label))
+          inertia += distance
         }
+        return (labels, inertia)
       }
     }
     return (ContiguousArray(parts.map(\.0).joined()), parts.reduce(0) { $0 + $1.1 })
