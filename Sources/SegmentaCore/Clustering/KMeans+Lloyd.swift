@@ -45,7 +45,7 @@ extension KMeans {
     accumulate: Bool, context: ExecutionContext
   ) -> SegmentSums {
     let d = data.columns
-    let kernel = NearestCentres(centres, k: k, columns: d)
+    let kernel = CentreBlocks(centres, k: k, columns: d)
     let parts = labels.withUnsafeMutableBufferPointer { labelBuffer in
       let shared = DisjointChunkWriter(labelBuffer)
       return context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
@@ -54,7 +54,7 @@ extension KMeans {
         data.values.withUnsafeBufferPointer { x in
           step.sums.withUnsafeMutableBufferPointer { sums in
             step.counts.withUnsafeMutableBufferPointer { counts in
-              kernel.forEach(x, rows: range) { i, label, _ in
+              kernel.forEachNearest(x, rows: range) { i, label, _ in
                 if shared[i] != Int32(truncatingIfNeeded: label) {
                   changed = true
                   shared[i] = Int32(truncatingIfNeeded: label)

@@ -114,13 +114,13 @@ extension MiniBatchKMeans {
     context: ExecutionContext
   ) -> (labels: ContiguousArray<Int32>, inertia: Double) {
     let count = values.count / d
-    let kernel = KMeans.NearestCentres(centres, k: k, columns: d)
+    let kernel = KMeans.CentreBlocks(centres, k: k, columns: d)
     let parts = context.mapChunks(count: count, chunkCount: ExecutionContext.chunkCount(for: count)) { _, range in
       values.withUnsafeBufferPointer { x in
         var labels = ContiguousArray<Int32>()
         labels.reserveCapacity(range.count)
         var inertia = 0.0
-        kernel.forEach(x, rows: range) { _, label, distance in
+        kernel.forEachNearest(x, rows: range) { _, label, distance in
           labels.append(Int32(truncatingIfNeeded: label))
           inertia += distance
         }
