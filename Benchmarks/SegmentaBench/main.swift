@@ -79,6 +79,7 @@ struct Arguments {
 }
 
 func run(_ arguments: Arguments) throws -> JSONLine {
+  let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first
   let context = ExecutionContext(threads: arguments.threads)
   let data = try BenchData(path: arguments.csv, limit: arguments.rows, context: context)
   let matrix = data.features
@@ -115,6 +116,7 @@ func run(_ arguments: Arguments) throws -> JSONLine {
     getrusage(RUSAGE_SELF, &usage)
   #endif
   return .object([
+    ("loadavg_1m_start", load.flatMap { Double($0) }.map { .number($0) } ?? .null),
     ("workload", .string(arguments.workload)), ("peer", .string(arguments.peer)), ("case", .string(arguments.caseID)),
     ("rep", .int(arguments.rep)), ("csv", .string(String(arguments.csv.split(separator: "/").last ?? ""))),
     ("n", .int(matrix.rows)), ("d", .int(matrix.columns)), ("k", .int(arguments.k)), ("params", .object(parameters)),
