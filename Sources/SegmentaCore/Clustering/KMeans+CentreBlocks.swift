@@ -47,7 +47,7 @@ extension KMeans {
           var first = 0
           while first < k {
             if Self.width(from: first, k: k) == 2 {
-              let s = Self.pair(xBase + i * d, cBase + first * d, columns: d)
+              let s = Self.pair(xBase + i &* d, cBase + first &* d, columns: d)
               if s.0 < bestDistance {
                 best = first
                 bestDistance = s.0
@@ -58,7 +58,7 @@ extension KMeans {
               }
               break
             }
-            let s = Self.block(xBase + i * d, cBase + first * d, columns: d)
+            let s = Self.block(xBase + i &* d, cBase + first &* d, columns: d)
             if s.0 < bestDistance {
               best = first
               bestDistance = s.0
@@ -102,12 +102,12 @@ extension KMeans {
           var first = 0
           while first < k {
             if Self.width(from: first, k: k) == 2 {
-              let s = Self.pair(xBase + i * d, cBase + first * d, columns: d)
+              let s = Self.pair(xBase + i &* d, cBase + first &* d, columns: d)
               scratch[first] = s.0
               scratch[first + 1] = s.1
               break
             }
-            let s = Self.block(xBase + i * d, cBase + first * d, columns: d)
+            let s = Self.block(xBase + i &* d, cBase + first &* d, columns: d)
             scratch[first] = s.0
             scratch[first + 1] = s.1
             scratch[first + 2] = s.2
@@ -135,13 +135,16 @@ extension KMeans {
       var s1 = 0.0
       for j in 0..<d {
         let value = row[j]
-        let d0 = value - pair[2 * j]
-        let d1 = value - pair[2 * j + 1]
+        let d0 = value - pair[2 &* j]
+        let d1 = value - pair[2 &* j &+ 1]
         s0 += d0 * d0
         s1 += d1 * d1
       }
       return (s0, s1)
     }
+
+    // Index arithmetic in the loops wraps (&*, &+): every index is below a buffer's count, so the overflow checks
+    // would only cost instructions.
 
     /// The squared distances of `row` to the four centres of the block at `block`.
     @inline(__always)
@@ -154,7 +157,7 @@ extension KMeans {
       var s3 = 0.0
       for j in 0..<d {
         let value = row[j]
-        let centre = block + j * 4
+        let centre = block + j &* 4
         let d0 = value - centre[0]
         let d1 = value - centre[1]
         let d2 = value - centre[2]

@@ -30,7 +30,7 @@ extension KMeans {
       step.changed = step.changed || iteration == 0
       let updated = updatedCentres(data, centres: centres, labels: bounds.labels, step: step)
       let shifts = centreShifts(from: centres, to: updated, columns: d)
-      bounds.move(by: shifts, context: context)
+      bounds.move(by: shifts)
       centres = updated
       geometry = CentreGeometry(centres, k: k, columns: d)
       iterations = iteration + 1
@@ -53,6 +53,9 @@ extension KMeans {
     var upper: ContiguousArray<Double>
     var lower: ContiguousArray<Double>
     let k: Int
+    /// Centre shifts since the last assignment, applied to a row's bounds when the next assignment visits it (one
+    /// pass over the n × k bounds per iteration instead of two); zeros change nothing.
+    private var pending: ContiguousArray<Double>
 
     /// scikit-learn's `init_bounds_dense`: the nearest centre of every row, computing the distance to centre j
     /// only when the best so far is not within half the distance between the two centres.
@@ -64,6 +67,7 @@ extension KMeans {
       labels = ContiguousArray(repeating: 0, count: n)
       upper = ContiguousArray(repeating: 0, count: n)
       lower = ContiguousArray(repeating: 0, count: n * k)
+      pending = ContiguousArray(repeating: 0, count: k)
       withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
         _ = context.mapChunks(count: n, chunkCount: chunkCount(n)) { _, range in
           data.values.withUnsafeBufferPointer { x in
@@ -95,75 +99,77 @@ extension KMeans {
     }
 
     /// scikit-learn's `_update_chunk_dense` with inclusive tests: re-labels the rows whose bounds do not rule
-    /// out a closer centre and, when `accumulate`, returns the sums and counts for the M-step.
+    /// out a closer centre and, when `accumulate`, returns the sums and counts for the M-step. Each row's bounds
+    /// first absorb the pending centre shifts: the upper bound grows by its centre's shift, the lower bounds
+    /// shrink by each centre's shift (not below 0), as scikit-learn does right after its M-step.
     mutating func assign(
       _ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, accumulate: Bool,
       context: ExecutionContext
     ) -> SegmentSums {
       let d = data.columns
       let k = self.k
+      let shifts = pending
+      pending = ContiguousArray(repeating: 0, count: k)
       let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
         context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
           var step = SegmentSums(k: accumulate ? k : 0, columns: d)
-          data.values.withUnsafeBufferPointer { x in
-            centres.withUnsafeBufferPointer { c in
-              geometry.halfDistances.withUnsafeBufferPointer { half in
-                for i in range {
-                  let previous = Int(labelOut[i])
-                  var label = previous
-                  var bound = upperOut[i]
-                  if geometry.nearestHalf[label] <= bound {
-                    var boundSquared = 0.0
-                    var tight = false
-                    for j in 0..<k where j != label && bound >= lowerOut[i * k + j] && bound >= half[label * k + j] {
-                      if !tight {
-                        boundSquared = squaredDistance(x, row: i, c, row: label, columns: d)
-                        bound = boundSquared.squareRoot()
-                        lowerOut[i * k + label] = bound
-                        tight = true
-                        if bound < lowerOut[i * k + j] || bound < half[label * k + j] { continue }
+          var changed = false
+          step.withBuffers { sums, counts in
+            data.values.withUnsafeBufferPointer { x in
+              centres.withUnsafeBufferPointer { c in
+                geometry.halfDistances.withUnsafeBufferPointer { half in
+                  shifts.withUnsafeBufferPointer { shift in
+                    geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
+                      for i in range {
+                        let previous = Int(labelOut[i])
+                        var label = previous
+                        var bound = upperOut[i] + shift[label]
+                        upperOut[i] = bound
+                        for j in 0..<k { lowerOut[i * k + j] = Swift.max(lowerOut[i * k + j] - shift[j], 0) }
+                        if nearestHalf[label] <= bound {
+                          var boundSquared = 0.0
+                          var tight = false
+                          for j in 0..<k
+                          where j != label && bound >= lowerOut[i * k + j] && bound >= half[label * k + j] {
+                            if !tight {
+                              boundSquared = squaredDistance(x, row: i, c, row: label, columns: d)
+                              bound = boundSquared.squareRoot()
+                              lowerOut[i * k + label] = bound
+                              tight = true
+                              if bound < lowerOut[i * k + j] || bound < half[label * k + j] { continue }
+                            }
+                            let squared = squaredDistance(x, row: i, c, row: j, columns: d)
+                            let distance = squared.squareRoot()
+                            lowerOut[i * k + j] = distance
+                            if squared < boundSquared || (squared == boundSquared && j < label) {
+                              label = j
+                              bound = distance
+                              boundSquared = squared
+                            }
+                          }
+                          upperOut[i] = bound
+                          if label != previous {
+                            labelOut[i] = Int32(label)
+                            changed = true
+                          }
+                        }
+                        if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
                       }
-                      let squared = squaredDistance(x, row: i, c, row: j, columns: d)
-                      let distance = squared.squareRoot()
-                      lowerOut[i * k + j] = distance
-                      if squared < boundSquared || (squared == boundSquared && j < label) {
-                        label = j
-                        bound = distance
-                        boundSquared = squared
-                      }
-                    }
-                    upperOut[i] = bound
-                    if label != previous {
-                      labelOut[i] = Int32(label)
-                      step.changed = true
                     }
                   }
-                  if accumulate { step.add(x, row: i, to: label, columns: d) }
                 }
               }
             }
           }
+          step.changed = changed
           return step
         }
       }
       return SegmentSums.total(parts, k: accumulate ? k : 0, columns: d)
     }
 
-    /// After the centres moved by `shifts`: upper bounds grow by their centre's shift, lower bounds shrink by
-    /// each centre's shift (not below 0).
-    mutating func move(by shifts: ContiguousArray<Double>, context: ExecutionContext) {
-      let k = self.k
-      withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
-        _ = context.mapChunks(count: labelOut.base.count, chunkCount: chunkCount(labelOut.base.count)) { _, range in
-          shifts.withUnsafeBufferPointer { shift in
-            for i in range {
-              upperOut[i] += shift[Int(labelOut[i])]
-              for j in 0..<k { lowerOut[i * k + j] = Swift.max(lowerOut[i * k + j] - shift[j], 0) }
-            }
-          }
-        }
-      }
-    }
+    /// The centres moved by `shifts`: the bounds absorb it in the next assignment.
+    mutating func move(by shifts: ContiguousArray<Double>) { pending = shifts }
 
   }
 }

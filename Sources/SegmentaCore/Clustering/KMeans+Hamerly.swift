@@ -20,7 +20,7 @@ extension KMeans {
     let k = start.count / max(d, 1)
     var centres = start
     var geometry = CentreGeometry(centres, k: k, columns: d)
-    var bounds = HamerlyBounds(rows: data.rows)
+    var bounds = HamerlyBounds(rows: data.rows, k: k)
     var strict = false
     var iterations = 0
     for iteration in 0..<maxIterations {
@@ -29,7 +29,7 @@ extension KMeans {
       step.changed = step.changed || iteration == 0
       let updated = updatedCentres(data, centres: centres, labels: bounds.labels, step: step)
       let shifts = centreShifts(from: centres, to: updated, columns: d)
-      bounds.move(by: shifts, context: context)
+      bounds.move(by: shifts)
       centres = updated
       geometry = CentreGeometry(centres, k: k, columns: d)
       iterations = iteration + 1
@@ -51,73 +51,75 @@ extension KMeans {
     var labels: ContiguousArray<Int32>
     var upper: ContiguousArray<Double>
     var lower: ContiguousArray<Double>
+    /// Centre shifts since the last assignment, applied to a row's bounds when the next assignment visits it;
+    /// zeros change nothing.
+    private var pending: ContiguousArray<Double>
 
     /// Label 0 with an infinite upper and a zero lower bound: the first assignment examines every row.
-    init(rows n: Int) {
+    init(rows n: Int, k: Int) {
       labels = ContiguousArray(repeating: 0, count: n)
       upper = ContiguousArray(repeating: .infinity, count: n)
       lower = ContiguousArray(repeating: 0, count: n)
+      pending = ContiguousArray(repeating: 0, count: k)
     }
 
     /// Re-labels the rows whose bounds do not rule out a closer centre and, when `accumulate`, returns the sums
-    /// and counts for the M-step.
+    /// and counts for the M-step. Each row's bounds first absorb the pending centre shifts: the upper bound grows
+    /// by its centre's shift, the lower bound shrinks by the largest shift among the other centres.
     mutating func assign(
       _ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, accumulate: Bool,
       context: ExecutionContext
     ) -> SegmentSums {
       let d = data.columns
       let k = geometry.nearestHalf.count
+      let shifts = pending
+      pending = ContiguousArray(repeating: 0, count: k)
+      let largest = shifts.indices.max { shifts[$0] < shifts[$1] || (shifts[$0] == shifts[$1] && $0 > $1) } ?? 0
+      let runnerUp = shifts.indices.filter { $0 != largest }.map { shifts[$0] }.max() ?? 0
+      let top = shifts.isEmpty ? 0 : shifts[largest]
       let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
         context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
           var step = SegmentSums(k: accumulate ? k : 0, columns: d)
-          data.values.withUnsafeBufferPointer { x in
-            centres.withUnsafeBufferPointer { c in
-              for i in range {
-                let previous = Int(labelOut[i])
-                var label = previous
-                let limit = Swift.max(geometry.nearestHalf[label], lowerOut[i])
-                if upperOut[i] >= limit {
-                  let own = squaredDistance(x, row: i, c, row: label, columns: d).squareRoot()
-                  upperOut[i] = own
-                  if own >= limit {
-                    let scan = nearestTwo(x, row: i, centres: c, k: k, columns: d)
-                    label = scan.index
-                    upperOut[i] = scan.distance.squareRoot()
-                    lowerOut[i] = scan.secondDistance.squareRoot()
-                    if label != previous {
-                      labelOut[i] = Int32(label)
-                      step.changed = true
+          var changed = false
+          step.withBuffers { sums, counts in
+            data.values.withUnsafeBufferPointer { x in
+              centres.withUnsafeBufferPointer { c in
+                geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
+                  for i in range {
+                    let previous = Int(labelOut[i])
+                    var label = previous
+                    upperOut[i] += shifts[label]
+                    lowerOut[i] -= label == largest ? runnerUp : top
+                    let limit = Swift.max(nearestHalf[label], lowerOut[i])
+                    if upperOut[i] >= limit {
+                      let own = squaredDistance(x, row: i, c, row: label, columns: d).squareRoot()
+                      upperOut[i] = own
+                      if own >= limit {
+                        let scan = nearestTwo(x, row: i, centres: c, k: k, columns: d)
+                        label = scan.index
+                        upperOut[i] = scan.distance.squareRoot()
+                        lowerOut[i] = scan.secondDistance.squareRoot()
+                        if label != previous {
+                          labelOut[i] = Int32(label)
+                          changed = true
+                        }
+                      }
                     }
+                    if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
                   }
                 }
-                if accumulate { step.add(x, row: i, to: label, columns: d) }
               }
             }
           }
+          step.changed = changed
           return step
         }
       }
       return SegmentSums.total(parts, k: accumulate ? k : 0, columns: d)
     }
 
-    /// After the centres moved by `shifts`: an upper bound grows by its centre's shift, a lower bound shrinks by
-    /// the largest shift among the other centres.
-    mutating func move(by shifts: ContiguousArray<Double>, context: ExecutionContext) {
-      let largest = shifts.indices.max { shifts[$0] < shifts[$1] || (shifts[$0] == shifts[$1] && $0 > $1) } ?? 0
-      let runnerUp = shifts.indices.filter { $0 != largest }.map { shifts[$0] }.max() ?? 0
-      let top = shifts.isEmpty ? 0 : shifts[largest]
-      withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
-        _ = context.mapChunks(count: labelOut.base.count, chunkCount: chunkCount(labelOut.base.count)) { _, range in
-          shifts.withUnsafeBufferPointer { shift in
-            for i in range {
-              let label = Int(labelOut[i])
-              upperOut[i] += shift[label]
-              lowerOut[i] -= label == largest ? runnerUp : top
-            }
-          }
-        }
-      }
-    }
+    /// The centres moved by `shifts`: the bounds absorb it in the next assignment.
+    mutating func move(by shifts: ContiguousArray<Double>) { pending = shifts }
 
   }
 }

@@ -25,16 +25,16 @@ extension KMeans {
     columns d: Int
   ) {
     guard let source = x.baseAddress, let target = sums.baseAddress else { return }
-    let from = UnsafeRawPointer(source + i * d)
-    let to = UnsafeMutableRawPointer(target + segment * d)
+    let from = UnsafeRawPointer(source + i &* d)
+    let to = UnsafeMutableRawPointer(target + segment &* d)
     var j = 0
     while j + 4 <= d {
-      let offset = j * MemoryLayout<Double>.stride
+      let offset = j &* MemoryLayout<Double>.stride
       let total =
         to.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
         + from.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
       to.storeBytes(of: total, toByteOffset: offset, as: SIMD4<Double>.self)
-      j += 4
+      j &+= 4
     }
     while j < d {
       target[segment * d + j] += source[i * d + j]

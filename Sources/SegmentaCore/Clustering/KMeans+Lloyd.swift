@@ -52,18 +52,13 @@ extension KMeans {
         var step = SegmentSums(k: accumulate ? k : 0, columns: d)
         var changed = false
         data.values.withUnsafeBufferPointer { x in
-          step.sums.withUnsafeMutableBufferPointer { sums in
-            step.counts.withUnsafeMutableBufferPointer { counts in
-              kernel.forEachNearest(x, rows: range) { i, label, _ in
-                if shared[i] != Int32(truncatingIfNeeded: label) {
-                  changed = true
-                  shared[i] = Int32(truncatingIfNeeded: label)
-                }
-                if accumulate {
-                  counts[label] += 1
-                  addRow(x, row: i, to: sums, segment: label, columns: d)
-                }
+          step.withBuffers { sums, counts in
+            kernel.forEachNearest(x, rows: range) { i, label, _ in
+              if shared[i] != Int32(truncatingIfNeeded: label) {
+                changed = true
+                shared[i] = Int32(truncatingIfNeeded: label)
               }
+              if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
             }
           }
         }
