@@ -52,8 +52,8 @@ def main():
     print(f"- threads {threads}, up to {reps} repetitions per case (medians), alternating implementations\n")
 
     print("| workload | n | variant | implementation | median s | spread | × sklearn lloyd | × sklearn elkan "
-          "| inertia | iter/steps | ARI |")
-    print("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")
+          "| peak RSS MiB | inertia | iter/steps | ARI |")
+    print("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     groups = sorted({key[:3] for key in runs}, key=lambda g: (g[0], g[1] != "100k", g[1], g[2]))
     checks = []
     for group in groups:
@@ -69,8 +69,9 @@ def main():
             for ref in ("sklearn_lloyd", "sklearn_elkan") if group[0] != "minibatch_kmeans" else ("sklearn", None):
                 base = reference.get(ref) if ref else None
                 ratios.append(f"{medians[peer] / base:.2f}" if base and peer.startswith("segmenta") else "–")
+            rss = statistics.median(r.get("ru_maxrss_kb", 0) for r in rs) / 1024
             print(f"| {group[0]} | {rs[0]['n']:,} | {group[2]} | {peer} | {medians[peer]:.3g} | "
-                  f"{max(seconds) / min(seconds):.2f} | {ratios[0]} | {ratios[1]} | {result['inertia']:.10g} | "
+                  f"{max(seconds) / min(seconds):.2f} | {ratios[0]} | {ratios[1]} | {rss:.0f} | {result['inertia']:.10g} | "
                   f"{iters} | {result.get('ari', float('nan')):.3f} |")
         if group[0] == "kmeans_fixedinit" and "sklearn_lloyd" in peers:
             ref = peers["sklearn_lloyd"][0]["result"]
