@@ -34,6 +34,8 @@ let package = Package(
     .executableTarget(name: "segmenta", dependencies: ["SegmentaSession", "CReadline"]),
     // Seeded fuzzer for the CSV reader and the command language (scripts/fuzz.sh; not part of `swift test`).
     .executableTarget(name: "segmenta-fuzz", dependencies: ["SegmentaSession"]),
+    // Opt-in peer benchmark (Benchmarks/run_compare.sh); not a product, not used by the tests.
+    .executableTarget(name: "segmenta-bench", dependencies: ["SegmentaCore"], path: "Benchmarks/SegmentaBench"),
     .testTarget(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),

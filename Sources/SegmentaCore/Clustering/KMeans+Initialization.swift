@@ -21,8 +21,9 @@ extension KMeans {
     centres.reserveCapacity(k * d)
     let first = rng.nextInt(below: n)
     centres.append(contentsOf: data.values[(first * d)..<((first + 1) * d)])
-    var closest = closestDistances(data, to: first, previous: nil, context: context)
-    var potential = sum(closest, context: context)
+    let start = candidateDistances(data, candidates: [first], closest: nil, context: context)
+    var closest = start.distances
+    var potential = start.potentials[0]
     let trials = 2 + Int(log(Double(k)))
     var cumulative = ContiguousArray<Double>(repeating: 0, count: n)
     var candidates = [Int](repeating: 0, count: trials)
@@ -35,13 +36,13 @@ extension KMeans {
       for t in 0..<trials {
         candidates[t] = firstExceeding(cumulative, rng.nextDouble() * potential)
       }
-      let potentials = candidatePotentials(data, candidates: candidates, closest: closest, context: context)
+      let scored = candidateDistances(data, candidates: candidates, closest: closest, context: context)
       var best = 0
-      for t in 1..<trials where potentials[t] < potentials[best] { best = t }
+      for t in 1..<trials where scored.potentials[t] < scored.potentials[best] { best = t }
       let chosen = candidates[best]
       centres.append(contentsOf: data.values[(chosen * d)..<((chosen + 1) * d)])
-      closest = closestDistances(data, to: chosen, previous: closest, context: context)
-      potential = potentials[best]
+      for i in 0..<n { closest[i] = Swift.min(closest[i], scored.distances[i * trials + best]) }
+      potential = scored.potentials[best]
     }
     return centres
   }
@@ -73,47 +74,39 @@ extension KMeans {
     return min(low, cumulative.count - 1)
   }
 
-  /// min(previous D², ‖x − row c‖²) for every row (just the distance when there is no previous).
-  private static func closestDistances(
-    _ data: FeatureMatrix, to c: Int, previous: ContiguousArray<Double>?, context: ExecutionContext
-  ) -> ContiguousArray<Double> {
-    let d = data.columns
-    let parts = context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
-      data.values.withUnsafeBufferPointer { x in
-        var out = ContiguousArray<Double>(repeating: 0, count: range.count)
-        for i in range {
-          let distance = squaredDistance(x, row: i, x, row: c, columns: d)
-          out[i - range.lowerBound] = previous.map { Swift.min($0[i], distance) } ?? distance
-        }
-        return out
-      }
-    }
-    return ContiguousArray(parts.joined())
-  }
-
-  /// The potential Σ min(D², ‖x − candidate‖²) for each candidate, chunk sums added in chunk order.
-  private static func candidatePotentials(
-    _ data: FeatureMatrix, candidates: [Int], closest: ContiguousArray<Double>, context: ExecutionContext
-  ) -> [Double] {
-    let d = data.columns
-    let parts = context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
-      data.values.withUnsafeBufferPointer { x in
-        closest.withUnsafeBufferPointer { current in
-          candidates.map { candidate in
-            var sum = 0.0
-            for i in range { sum += Swift.min(current[i], squaredDistance(x, row: i, x, row: candidate, columns: d)) }
-            return sum
+  /// The squared distance of every row to each candidate row (n × t, row-major) and, per candidate, the
+  /// potential Σ min(closest D², distance) — just Σ distance without `closest` — with chunk sums added in chunk
+  /// order.
+  ///
+  /// - Complexity: O(n × t × d) time, O(n × t) memory (the winner's distances update D² without recomputing
+  ///   them, as scikit-learn does).
+  private static func candidateDistances(
+    _ data: FeatureMatrix, candidates: [Int], closest: ContiguousArray<Double>?, context: ExecutionContext
+  ) -> (distances: ContiguousArray<Double>, potentials: [Double]) {
+    let t = candidates.count
+    let kernel = CentreBlocks(data.selectingRows(candidates).values, k: t, columns: data.columns)
+    // min(+∞, distance) is the distance itself: the first centre needs no special case.
+    let current = closest ?? ContiguousArray(repeating: .infinity, count: data.rows)
+    var distances = ContiguousArray<Double>(repeating: 0, count: data.rows * t)
+    let parts = distances.withUnsafeMutableBufferPointer { buffer in
+      let out = DisjointChunkWriter(buffer)
+      return context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
+        var sums = [Double](repeating: 0, count: t)
+        data.values.withUnsafeBufferPointer { x in
+          current.withUnsafeBufferPointer { closestSoFar in
+            sums.withUnsafeMutableBufferPointer { sum in
+              kernel.forEachDistances(x, rows: range) { i, distance in
+                for c in 0..<t {
+                  out[i * t + c] = distance[c]
+                  sum[c] += Swift.min(closestSoFar[i], distance[c])
+                }
+              }
+            }
           }
         }
+        return sums
       }
     }
-    return (0..<candidates.count).map { t in parts.reduce(0) { $0 + $1[t] } }
-  }
-
-  /// Σ values, chunk sums added in chunk order (the same for any thread count).
-  private static func sum(_ values: ContiguousArray<Double>, context: ExecutionContext) -> Double {
-    context.mapChunks(count: values.count, chunkCount: chunkCount(values.count)) { _, range in
-      values[range].reduce(0, +)
-    }.reduce(0, +)
+    return (distances, (0..<t).map { c in parts.reduce(0) { $0 + $1[c] } })
   }
 }

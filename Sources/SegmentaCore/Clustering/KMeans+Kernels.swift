@@ -1,4 +1,5 @@
-/// The inner loops shared by the k-means steps: exact squared distances and nearest centres.
+/// The scalar inner loops shared by the k-means steps: exact squared distances, the nearest two centres of a row
+/// (Hamerly) and the M-step's row sums.
 extension KMeans {
   /// Rows per chunk of parallel work; the chunk count depends on the row count only, never on threads.
   static func chunkCount(_ rows: Int) -> Int { ExecutionContext.chunkCount(for: rows, grain: 1024) }
@@ -16,20 +17,50 @@ extension KMeans {
     return sum
   }
 
-  /// The nearest centre to row `i` and its squared distance; ties go to the lowest centre index.
+  /// sums[segment, ·] += x[i, ·], four coordinates at a time (each coordinate is its own running sum, so the
+  /// result is that of the scalar loop).
   @inline(__always)
-  static func nearest(
+  static func addRow(
+    _ x: UnsafeBufferPointer<Double>, row i: Int, to sums: UnsafeMutableBufferPointer<Double>, segment: Int,
+    columns d: Int
+  ) {
+    guard let source = x.baseAddress, let target = sums.baseAddress else { return }
+    let from = UnsafeRawPointer(source + i &* d)
+    let to = UnsafeMutableRawPointer(target + segment &* d)
+    var j = 0
+    while j + 4 <= d {
+      let offset = j &* MemoryLayout<Double>.stride
+      let total =
+        to.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+        + from.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+      to.storeBytes(of: total, toByteOffset: offset, as: SIMD4<Double>.self)
+      j &+= 4
+    }
+    while j < d {
+      target[segment * d + j] += source[i * d + j]
+      j += 1
+    }
+  }
+
+  /// The nearest centre to row `i` (ties → lowest index) with its squared distance, and the squared distance to
+  /// the nearest of the other centres (+∞ when k = 1).
+  @inline(__always)
+  static func nearestTwo(
     _ x: UnsafeBufferPointer<Double>, row i: Int, centres c: UnsafeBufferPointer<Double>, k: Int, columns d: Int
-  ) -> (index: Int, distance: Double) {
+  ) -> (index: Int, distance: Double, secondDistance: Double) {
     var best = 0
     var bestDistance = squaredDistance(x, row: i, c, row: 0, columns: d)
+    var second = Double.infinity
     for l in 1..<max(k, 1) {
       let distance = squaredDistance(x, row: i, c, row: l, columns: d)
       if distance < bestDistance {
+        second = bestDistance
         best = l
         bestDistance = distance
+      } else if distance < second {
+        second = distance
       }
     }
-    return (best, bestDistance)
+    return (best, bestDistance, second)
   }
 }

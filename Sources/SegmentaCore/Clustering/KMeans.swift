@@ -1,8 +1,9 @@
 /// k-means clustering with scikit-learn's conventions (`sklearn/cluster/_kmeans.py`, NUMERICS.md).
 ///
-/// Lloyd's iterations (Lloyd 1982, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28(2)) from
-/// greedy k-means++ starts (Arthur & Vassilvitskii 2007, "k-means++: the advantages of careful seeding",
-/// SODA '07), random rows or given centres; the best of `nInit` runs by inertia.
+/// Lloyd's iterations (Lloyd 1982, "Least squares quantization in PCM", IEEE Trans. Inf. Theory 28(2)) — or
+/// the same iterations accelerated with the triangle inequality (Elkan 2003, Hamerly 2010) — from greedy
+/// k-means++ starts (Arthur & Vassilvitskii 2007, "k-means++: the advantages of careful seeding", SODA '07),
+/// random rows or given centres; the best of `nInit` runs by inertia.
 ///
 /// Distances are computed exactly as Σ(xⱼ − cⱼ)², not with scikit-learn's ‖x‖² − 2x·c + ‖c‖² shortcut: the
 /// shortcut loses precision for points far from the origin, and the exact form needs no row norms. The two
@@ -17,8 +18,19 @@ public struct KMeans: ClusteringAlgorithm {
     /// Given centres (k × d); `nInit` is then 1.
     case explicit(FeatureMatrix)
   }
-  /// The iteration scheme.
-  public enum Algorithm: String, Sendable, CaseIterable { case lloyd }
+  /// The iteration scheme. All three reach the same labels, centres, inertia and iteration count from the same
+  /// start (they can differ only where two centres are equidistant to a row within rounding); they differ in
+  /// how many distances they compute and in memory.
+  public enum Algorithm: String, Sendable, CaseIterable {
+    /// Lloyd (1982): every row–centre distance in every iteration; O(n) memory besides the data.
+    case lloyd
+    /// Elkan (2003, "Using the triangle inequality to accelerate k-means", ICML): k lower bounds per row skip
+    /// most distances; scikit-learn's `algorithm="elkan"`. O(n × k) memory.
+    case elkan
+    /// Hamerly (2010, "Making k-means even faster", SIAM SDM): one lower bound per row skips whole rows; best
+    /// for few features (d ≲ 20). O(n) memory.
+    case hamerly
+  }
 
   /// Number of segments.
   public var k: Int
@@ -78,20 +90,20 @@ public struct KMeans: ClusteringAlgorithm {
   ///   centres out of range; ``SegmentaError/missingValues(counts:)`` for NaN;
   ///   ``SegmentaError/insufficientData(_:)`` for fewer rows than k or infinite values;
   ///   ``SegmentaError/interrupted`` on cancellation.
-  /// - Complexity: O(nInit × iterations × n × k × d) time, O(n + k × d) memory per run.
+  /// - Complexity: O(nInit × iterations × n × k × d) time at worst (Elkan and Hamerly skip most distances);
+  ///   memory per run O(n + k × d) for Lloyd and Hamerly, O(n × k) for Elkan.
   public func fit(_ data: FeatureMatrix, context: ExecutionContext, rng: inout SeededRandom) throws(SegmentaError)
     -> ClusteringResult
   {
     try validate(data)
     let runs = if case .explicit = initialization { 1 } else { nInit }
     let tolEff = Self.effectiveTolerance(data, tolerance: tolerance)
-    var best: LloydRun?
+    var best: SingleRun?
     for run in 0..<runs {
       try context.checkCancellation()
       var runRng = rng.derived(run)
       let start = initialCentres(data, rng: &runRng, context: context)
-      let result = try Self.lloyd(
-        data, centres: start, maxIterations: maxIterations, tolerance: tolEff, context: context)
+      let result = try singleRun(data, from: start, tolerance: tolEff, context: context)
       if let current = best {
         if result.inertia < current.inertia && !Self.sameClustering(result.labels, current.labels, k: k) {
           best = result
@@ -146,6 +158,20 @@ public struct KMeans: ClusteringAlgorithm {
     }
     if !counts.isEmpty { throw .missingValues(counts: counts) }
     throw .insufficientData("k-means needs finite values but the features contain ±infinity: transform or drop them")
+  }
+
+  /// One run from `start` with the configured iteration scheme.
+  private func singleRun(
+    _ data: FeatureMatrix, from start: ContiguousArray<Double>, tolerance: Double, context: ExecutionContext
+  ) throws(SegmentaError) -> SingleRun {
+    switch algorithm {
+    case .lloyd:
+      try Self.lloyd(data, centres: start, maxIterations: maxIterations, tolerance: tolerance, context: context)
+    case .elkan:
+      try Self.elkan(data, centres: start, maxIterations: maxIterations, tolerance: tolerance, context: context)
+    case .hamerly:
+      try Self.hamerly(data, centres: start, maxIterations: maxIterations, tolerance: tolerance, context: context)
+    }
   }
 
   /// The starting centres of one run (k × d, row-major).

@@ -26,6 +26,7 @@ struct RunMethod: Sendable {
   /// Every method, in the order `help run` lists them.
   static let all: [RunMethod] = [
     .kmeans,
+    .minibatch,
     .hierarchical,
     .gaussianMixture,
     .kmedoids,
@@ -60,7 +61,7 @@ extension RunMethod {
   /// `run kmeans k=… [init=] [n_init=] [max_iter=] [tol=] [algorithm=]`
   static let kmeans = RunMethod(
     name: "kmeans",
-    usage: "k=N|A..B [init=k-means++|random] [n_init=10] [max_iter=300] [tol=1e-4] [algorithm=lloyd]",
+    usage: "k=N|A..B [init=k-means++|random] [n_init=10] [max_iter=300] [tol=1e-4] [algorithm=lloyd|elkan|hamerly]",
     optionKeys: ["k", "init", "n_init", "max_iter", "tol", "algorithm"]
   ) { command, _ throws(SessionError) in
     let initName = try command.choice("init", ["k-means++", "random"], default: "k-means++") ?? "k-means++"

@@ -1,0 +1,175 @@
+/// Elkan's accelerated iterations (C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003)
+/// in scikit-learn's order (`_kmeans_single_elkan`, `_k_means_elkan.pyx`).
+extension KMeans {
+  /// Runs Elkan's algorithm from `centres`: the same labels, centres, inertia and iteration count as
+  /// ``lloyd(_:centres:maxIterations:tolerance:context:)``, with most point–centre distances skipped.
+  ///
+  /// Each row keeps an upper bound on the distance to its centre and a lower bound on the distance to every
+  /// centre; a centre is examined only when the bounds and half the centre–centre distance cannot rule it out.
+  /// Unlike scikit-learn (which keeps the current centre on an exact tie) the tests are inclusive and exact
+  /// squared distances decide, ties going to the lowest index, so that labels agree with Lloyd's argmin; they can
+  /// differ only where two centres are equidistant within rounding of the bounds.
+  ///
+  /// - Complexity: O(iterations × n × k) bound updates plus the distances not skipped (O(n × k × d) per
+  ///   iteration at worst, typically far fewer once centres settle); O(n × k) memory for the lower bounds.
+  static func elkan(
+    _ data: FeatureMatrix, centres start: ContiguousArray<Double>, maxIterations: Int, tolerance: Double,
+    context: ExecutionContext
+  ) throws(SegmentaError) -> SingleRun {
+    let d = data.columns
+    let k = start.count / max(d, 1)
+    var centres = start
+    var geometry = CentreGeometry(centres, k: k, columns: d)
+    var bounds = ElkanBounds(data, centres: centres, geometry: geometry, context: context)
+    var strict = false
+    var iterations = 0
+    for iteration in 0..<maxIterations {
+      try context.checkCancellation()
+      var step = bounds.assign(data, centres: centres, geometry: geometry, accumulate: true, context: context)
+      // scikit-learn compares with labels of −1 before the first iteration: it never converges strictly there.
+      step.changed = step.changed || iteration == 0
+      let updated = updatedCentres(data, centres: centres, labels: bounds.labels, step: step)
+      let shifts = centreShifts(from: centres, to: updated, columns: d)
+      bounds.move(by: shifts)
+      centres = updated
+      geometry = CentreGeometry(centres, k: k, columns: d)
+      iterations = iteration + 1
+      if !step.changed {
+        strict = true
+        break
+      }
+      if squaredShift(shifts) <= tolerance { break }
+    }
+    if !strict {
+      _ = bounds.assign(data, centres: centres, geometry: geometry, accumulate: false, context: context)
+    }
+    let inertia = inertia(data, centres: centres, labels: bounds.labels, context: context)
+    return SingleRun(labels: bounds.labels, centres: centres, inertia: inertia, iterations: iterations)
+  }
+
+  /// Labels, upper bounds (n) and lower bounds (n × k, row-major) of Elkan's algorithm.
+  private struct ElkanBounds {
+    var labels: ContiguousArray<Int32>
+    var upper: ContiguousArray<Double>
+    var lower: ContiguousArray<Double>
+    let k: Int
+    /// Centre shifts since the last assignment, applied to a row's bounds when the next assignment visits it (one
+    /// pass over the n × k bounds per iteration instead of two); zeros change nothing.
+    private var pending: ContiguousArray<Double>
+
+    /// scikit-learn's `init_bounds_dense`: the nearest centre of every row, computing the distance to centre j
+    /// only when the best so far is not within half the distance between the two centres.
+    init(_ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, context: ExecutionContext) {
+      let n = data.rows
+      let d = data.columns
+      let k = centres.count / max(d, 1)
+      self.k = k
+      labels = ContiguousArray(repeating: 0, count: n)
+      upper = ContiguousArray(repeating: 0, count: n)
+      lower = ContiguousArray(repeating: 0, count: n * k)
+      pending = ContiguousArray(repeating: 0, count: k)
+      withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
+        _ = context.mapChunks(count: n, chunkCount: chunkCount(n)) { _, range in
+          data.values.withUnsafeBufferPointer { x in
+            centres.withUnsafeBufferPointer { c in
+              geometry.halfDistances.withUnsafeBufferPointer { half in
+                for i in range {
+                  var best = 0
+                  var bestSquared = squaredDistance(x, row: i, c, row: 0, columns: d)
+                  var bestDistance = bestSquared.squareRoot()
+                  lowerOut[i * k] = bestDistance
+                  for j in 1..<max(k, 1) where bestDistance >= half[best * k + j] {
+                    let squared = squaredDistance(x, row: i, c, row: j, columns: d)
+                    let distance = squared.squareRoot()
+                    lowerOut[i * k + j] = distance
+                    if squared < bestSquared {
+                      best = j
+                      bestSquared = squared
+                      bestDistance = distance
+                    }
+                  }
+                  labelOut[i] = Int32(best)
+                  upperOut[i] = bestDistance
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    /// scikit-learn's `_update_chunk_dense` with inclusive tests: re-labels the rows whose bounds do not rule
+    /// out a closer centre and, when `accumulate`, returns the sums and counts for the M-step. Each row's bounds
+    /// first absorb the pending centre shifts: the upper bound grows by its centre's shift, the lower bounds
+    /// shrink by each centre's shift (not below 0), as scikit-learn does right after its M-step.
+    mutating func assign(
+      _ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, accumulate: Bool,
+      context: ExecutionContext
+    ) -> SegmentSums {
+      let d = data.columns
+      let k = self.k
+      let shifts = pending
+      pending = ContiguousArray(repeating: 0, count: k)
+      let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
+        context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
+          var step = SegmentSums(k: accumulate ? k : 0, columns: d)
+          var changed = false
+          step.withBuffers { sums, counts in
+            data.values.withUnsafeBufferPointer { x in
+              centres.withUnsafeBufferPointer { c in
+                geometry.halfDistances.withUnsafeBufferPointer { half in
+                  shifts.withUnsafeBufferPointer { shift in
+                    geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
+                      for i in range {
+                        let previous = Int(labelOut[i])
+                        var label = previous
+                        var bound = upperOut[i] + shift[label]
+                        upperOut[i] = bound
+                        for j in 0..<k { lowerOut[i * k + j] = Swift.max(lowerOut[i * k + j] - shift[j], 0) }
+                        if nearestHalf[label] <= bound {
+                          var boundSquared = 0.0
+                          var tight = false
+                          for j in 0..<k
+                          where j != label && bound >= lowerOut[i * k + j] && bound >= half[label * k + j] {
+                            if !tight {
+                              boundSquared = squaredDistance(x, row: i, c, row: label, columns: d)
+                              bound = boundSquared.squareRoot()
+                              lowerOut[i * k + label] = bound
+                              tight = true
+                              if bound < lowerOut[i * k + j] || bound < half[label * k + j] { continue }
+                            }
+                            let squared = squaredDistance(x, row: i, c, row: j, columns: d)
+                            let distance = squared.squareRoot()
+                            lowerOut[i * k + j] = distance
+                            if squared < boundSquared || (squared == boundSquared && j < label) {
+                              label = j
+                              bound = distance
+                              boundSquared = squared
+                            }
+                          }
+                          upperOut[i] = bound
+                          if label != previous {
+                            labelOut[i] = Int32(label)
+                            changed = true
+                          }
+                        }
+                        if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+          step.changed = changed
+          return step
+        }
+      }
+      return SegmentSums.total(parts, k: accumulate ? k : 0, columns: d)
+    }
+
+    /// The centres moved by `shifts`: the bounds absorb it in the next assignment.
+    mutating func move(by shifts: ContiguousArray<Double>) { pending = shifts }
+
+  }
+}
