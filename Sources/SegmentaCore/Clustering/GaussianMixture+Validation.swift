@@ -23,7 +23,7 @@ extension GaussianMixture {
       throw .invalidParameter(
         name: "reg_covar", value: String(regularization), expected: "a finite reg_covar ≥ 0, e.g. 1e-6")
     }
-    if data.values.contains(where: \.isNaN) { try KMeans.requireFinite(data) }
+    if data.values.contains(where: \.isNaN) { try data.requireFinite(for: "the Gaussian mixture") }
     if data.values.contains(where: \.isInfinite) {
       throw .insufficientData(
         "a Gaussian mixture needs finite values but the features contain ±infinity: transform or drop them")

@@ -135,7 +135,7 @@ public struct KMeans: ClusteringAlgorithm {
     if !(tolerance >= 0 && tolerance.isFinite) {
       throw .invalidParameter(name: "tol", value: String(tolerance), expected: "a finite tol ≥ 0, e.g. 1e-4")
     }
-    try Self.requireFinite(data)
+    try data.requireFinite(for: "k-means")
     if case .explicit(let centres) = initialization {
       if centres.rows != k || centres.columns != data.columns {
         throw .invalidParameter(
@@ -146,18 +146,6 @@ public struct KMeans: ClusteringAlgorithm {
         throw .invalidParameter(name: "init", value: "non-finite centre", expected: "finite centre coordinates")
       }
     }
-  }
-
-  /// NaN is reported as missing values per column (the way out is imputing or dropping); ±∞ as unusable data.
-  static func requireFinite(_ data: FeatureMatrix) throws(SegmentaError) {
-    guard data.values.contains(where: { !$0.isFinite }) else { return }
-    var missing = [Int](repeating: 0, count: data.columns)
-    for (index, value) in data.values.enumerated() where value.isNaN { missing[index % data.columns] += 1 }
-    let counts = (0..<data.columns).filter { missing[$0] > 0 }.map {
-      SegmentaError.MissingCount(column: data.names[$0], missing: missing[$0], rows: data.rows)
-    }
-    if !counts.isEmpty { throw .missingValues(counts: counts) }
-    throw .insufficientData("k-means needs finite values but the features contain ±infinity: transform or drop them")
   }
 
   /// One run from `start` with the configured iteration scheme.

@@ -191,7 +191,7 @@ extension MiniBatchKMeans {
       throw .invalidParameter(
         name: "reassignment_ratio", value: String(reassignmentRatio), expected: "a ratio between 0 and 1, e.g. 0.01")
     }
-    try KMeans.requireFinite(data)
+    try data.requireFinite(for: "mini-batch k-means")
     if case .explicit(let centres) = initialization {
       if centres.rows != k || centres.columns != data.columns {
         throw .invalidParameter(
