@@ -42,6 +42,8 @@ public final class Interpreter {
   public var displayDirectory: String
   /// Set asynchronously by Ctrl-C; reset before each command.
   public let cancellation: CancellationFlag
+  /// Where commands show progress of long computations (the interactive terminal only).
+  public var progressSink: ProgressSink?
 
   public init(
     baseDirectory: String, displayDirectory: String? = nil, cancellation: CancellationFlag = CancellationFlag()
@@ -69,6 +71,7 @@ public final class Interpreter {
     var context = CommandContext(
       workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation
     )
+    context.progressSink = progressSink
     do {
       try parsed.checkOptions(allowed: spec.optionKeys)
       try spec.run(parsed, &context)

@@ -34,6 +34,9 @@ public struct CommandContext: Sendable {
   public var quitRequested = false
   /// Paths the command resolved, as typed → as they must be written in the session file.
   public private(set) var pathRewrites: [PathRewrite] = []
+  /// Where progress of long computations goes (the terminal's status line); `nil` in batch runs and tests, so
+  /// progress never reaches a transcript.
+  public var progressSink: ProgressSink?
 
   public init(workspace: Workspace, baseDirectory: String, displayDirectory: String, cancellation: CancellationFlag) {
     self.workspace = workspace
@@ -50,6 +53,11 @@ public struct CommandContext: Sendable {
   public mutating func warn(_ message: String) { lines.append(.diagnostic("warning: " + message)) }
   /// Prints volatile text (timings), never compared on check.
   public mutating func volatile(_ line: String) { lines.append(.volatile(line)) }
+  /// Shows `done` of `total` steps of `task` on the terminal's status line (never in output or transcripts);
+  /// the line is cleared when `done == total`.
+  public func progress(_ task: String, _ done: Int, of total: Int) {
+    progressSink?(done < total ? "\(task): \(done)/\(total)" : nil)
+  }
 
   /// The settings in force.
   public var settings: Settings { workspace.settings }
@@ -88,6 +96,9 @@ public struct CommandContext: Sendable {
     do { return try body() } catch { throw .failed(error) }
   }
 }
+
+/// Receives a status line to show in place (`nil`: clear it).
+public typealias ProgressSink = @Sendable (String?) -> Void
 
 /// A relative path as typed at the prompt and as it must be recorded in a session file in another folder.
 public struct PathRewrite: Sendable, Equatable {
