@@ -27,6 +27,10 @@ public struct SegmentDiagnostics: Sendable, Equatable {
     public let nearest: Int?
     /// Share of its rows that are borderline.
     public let borderlineShare: Double
+    /// Per segment: how many of its rows have that segment's centre as their nearest other centre (their second
+    /// choice), and how many of those are borderline.
+    public let secondChoiceCounts: [Int]
+    public let borderlineCounts: [Int]
   }
 
   /// How well one row fits.
@@ -74,6 +78,8 @@ public struct SegmentDiagnostics: Sendable, Equatable {
     var sizes = [Int](repeating: 0, count: k)
     var distanceSums = [Double](repeating: 0, count: k)
     var borderline = [Int](repeating: 0, count: k)
+    var secondChoice = [Int](repeating: 0, count: k * k)
+    var borderlineTo = [Int](repeating: 0, count: k * k)
     var fits: [Fit] = []
     for i in 0..<data.rows where labels[i] >= 0 {
       let s = Int(labels[i])
@@ -89,7 +95,13 @@ public struct SegmentDiagnostics: Sendable, Equatable {
       }
       sizes[s] += 1
       distanceSums[s] += own
-      if otherDistance < (1 + Self.borderlineMargin) * own { borderline[s] += 1 }
+      if let other {
+        secondChoice[s * k + other] += 1
+        if otherDistance < (1 + Self.borderlineMargin) * own {
+          borderline[s] += 1
+          borderlineTo[s * k + other] += 1
+        }
+      }
       let score = silhouette.flatMap { $0.values[i].isNaN ? nil : $0.values[i] }
       fits.append(
         Fit(
@@ -114,7 +126,9 @@ public struct SegmentDiagnostics: Sendable, Equatable {
         meanSilhouette: silhouette.flatMap { s < $0.segmentMeans.count ? $0.segmentMeans[s] : nil },
         meanDistanceToCentre: sizes[s] > 0 ? distanceSums[s] / Double(sizes[s]) : .nan, spread: spreads[s],
         centreDistances: centreDistances, nearest: nearest,
-        borderlineShare: sizes[s] > 0 ? Double(borderline[s]) / Double(sizes[s]) : 0)
+        borderlineShare: sizes[s] > 0 ? Double(borderline[s]) / Double(sizes[s]) : 0,
+        secondChoiceCounts: Array(secondChoice[(s * k)..<((s + 1) * k)]),
+        borderlineCounts: Array(borderlineTo[(s * k)..<((s + 1) * k)]))
     }
     let bySilhouette = silhouette?.isExact == true
     fitsWorstFirst = fits.sorted { a, b in

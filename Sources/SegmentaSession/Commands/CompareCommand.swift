@@ -24,8 +24,8 @@ extension CommandSpec {
   static let compare = CommandSpec(
     name: "compare", usage: "compare VARIANT… [sample=N]",
     summary:
-      "internal indices side by side (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin, Dunn, BIC for mixtures, "
-      + "smallest segment), the best variant per criterion, and agreement (ARI, AMI)",
+      "internal indices side by side (silhouette, Calinski–Harabasz, Davies–Bouldin, Dunn, BIC, smallest segment), "
+      + "the best variant per criterion, agreement (ARI, AMI)",
     example: "compare km.k3 km.k4 km.k5 given.customer_group", optionKeys: ["sample"], arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1, atLeast: true)
@@ -56,7 +56,7 @@ extension CommandSpec {
     }
     context.print(table.render(width: context.settings.width))
     let note = silhouetteNote(rows.compactMap(\.metrics.silhouetteSummary), sample: sample, seed: context.settings.seed)
-    context.print(Prose.wrap(note, width: context.settings.width))
+    context.printWrapped(note)
     if rows.count > 1 {
       printBest(rows, &context)
       try printAgreement(names, &context)
@@ -112,9 +112,7 @@ extension CommandSpec {
     if let top = counts.max(by: { $0.1 < $1.1 }), counts.filter({ $0.1 == top.1 }).count == 1 {
       context.print("most often best: \(top.0) (\(top.1) of \(wins.count) criteria)")
     } else {
-      context.print(
-        Prose.wrap(
-          "no variant is best on most criteria: weigh the ones that matter for the use", width: context.settings.width))
+      context.printWrapped("no variant is best on most criteria: weigh the ones that matter for the use")
     }
   }
 

@@ -18,3 +18,8 @@ enum Prose {
     return lines
   }
 }
+
+extension CommandContext {
+  /// Prints a sentence wrapped to `set width`.
+  mutating func printWrapped(_ text: String) { print(Prose.wrap(text, width: settings.width)) }
+}
