@@ -4,7 +4,7 @@ public enum CommandRegistry {
   public static let all: [CommandSpec] = [
     .load, .datasets, .use, .head, .describe,
     .features, .missing, .transform, .scale,
-    .runVariant, .variants, .compare, .inspect,
+    .runVariant, .variants, .compare, .inspect, .profile, .importance,
     .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 
