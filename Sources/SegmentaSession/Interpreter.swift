@@ -73,14 +73,15 @@ public final class Interpreter {
     )
     context.progressSink = progressSink
     do {
-      try parsed.checkOptions(allowed: spec.optionKeys)
+      if !spec.takesExpression { try parsed.checkOptions(allowed: spec.optionKeys) }
       try spec.run(parsed, &context)
     } catch .failed(.interrupted) {
       return CommandOutcome(
         lines: [.diagnostic("interrupted: workspace unchanged")], error: .failed(.interrupted), interrupted: true,
         journaled: spec.journaled, quit: false)
     } catch .usage(let message, let column) {
-      return failure(.usage("\(message) — usage: \(spec.usage)", column: column), journaled: spec.journaled)
+      let usage = spec.usage.count <= 100 ? "usage: \(spec.usage)" : "see `help \(spec.name)`"
+      return failure(.usage("\(message) — \(usage)", column: column), journaled: spec.journaled)
     } catch {
       return failure(error, journaled: spec.journaled)
     }

@@ -112,7 +112,7 @@ public enum CSVReader {
         name: "separator", value: "byte \(given)", expected: "an ASCII character other than a quote or line break")
     }
     let separator = options.separator ?? DialectDetection.separator(bytes, from: start)
-    if let nul = bytes[start...].firstIndex(of: 0) {
+    if let nul = ByteDecoding.firstNul(bytes, from: start) {
       let at = PositionLocator.locate(nul, in: bytes, from: start, separator: separator)
       throw .csv(
         path: path, line: at.line, column: at.column, problem: "the file contains a NUL byte; it looks binary",

@@ -9,11 +9,17 @@ public struct FeatureRecipe: Sendable, Equatable {
   public var missing: MissingPolicy?
   /// Transforms and scaling, in the order given.
   public var steps: [FeatureStep]
+  /// Columns derived from others (`derive`), in the order made; new data gets them from
+  /// ``applyingDerivations(to:)`` before ``apply(to:)``.
+  public var derivations: [Derivation]
 
-  public init(columns: [String] = [], missing: MissingPolicy? = nil, steps: [FeatureStep] = []) {
+  public init(
+    columns: [String] = [], missing: MissingPolicy? = nil, steps: [FeatureStep] = [], derivations: [Derivation] = []
+  ) {
     self.columns = columns
     self.missing = missing
     self.steps = steps
+    self.derivations = derivations
   }
 
   /// Applies the recipe to `table`, fitting scaling parameters on it.

@@ -26,10 +26,19 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
   case outsideDomain(transform: String, column: String, count: Int, example: Double, requirement: String)
   /// Too little data for the requested computation.
   case insufficientData(String)
-  /// No active dataset or feature set yet.
+  /// No active dataset or feature set yet, or the workspace is not in a state the command can work on.
   case notReady(String)
+  /// A `derive`/`filter` expression that cannot be parsed or evaluated, at a 1-based column of the line.
+  case expression(column: Int, problem: String)
+  /// A new column would take the name of an existing one.
+  case duplicateColumn(String, hint: String)
+  /// A key that appears more than once where it must be unique (the right side of a join).
+  case duplicateKey(column: String, key: String, rows: [Int])
   /// The computation was interrupted by the user (Ctrl-C).
   case interrupted
+  /// A computation whose memory estimate exceeds its limit, refused before allocating: what, how much, the limit
+  /// and the alternatives.
+  case memoryLimit(computation: String, bytes: Double, limit: Int, advice: String)
 
   /// Missing values of one column.
   public struct MissingCount: Equatable, Sendable {
@@ -64,8 +73,31 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
         + "(e.g. \(example)); choose another transform (log1p) or filter those rows"
     case .insufficientData(let what): what
     case .notReady(let what): what
+    case .expression(let column, let problem): "column \(column): \(problem)"
+    case .duplicateColumn(let name, let hint): "column '\(name)' already exists; \(hint)"
+    case .duplicateKey(let column, let key, let rows):
+      "'\(column)' must identify one row, but '\(key)' is in rows "
+        + rows.prefix(3).map(String.init).joined(separator: ", ") + (rows.count > 3 ? ", …" : "")
+        + "; aggregate that dataset first (e.g. with `rfm`) or join on a unique column"
     case .interrupted: "interrupted"
+    case .memoryLimit(let computation, let bytes, let limit, let advice):
+      "\(computation) needs about \(Self.byteSize(bytes)) of memory, more than the \(Self.byteSize(Double(limit))) "
+        + "limit: \(advice)"
     }
+  }
+
+  /// A byte count in decimal units with at most one decimal, e.g. `3.6 GB`, `2 GB`, `512 MB`.
+  private static func byteSize(_ bytes: Double) -> String {
+    let (value, unit): (Double, String) =
+      bytes >= 1e12
+      ? (bytes / 1e12, "TB")
+      : bytes >= 1e9
+        ? (bytes / 1e9, "GB")
+        : bytes >= 1e6
+          ? (bytes / 1e6, "MB")
+          : (bytes / 1e3, "kB")
+    let tenths = Int((value * 10).rounded())
+    return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " " + unit
   }
 
   private static func didYouMean(_ suggestion: String?) -> String {

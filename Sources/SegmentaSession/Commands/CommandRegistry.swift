@@ -3,8 +3,9 @@ public enum CommandRegistry {
   /// All commands.
   public static let all: [CommandSpec] = [
     .load, .datasets, .use, .head, .describe,
+    .rfm, .abc, .xyz, .join, .derive, .filter,
     .features, .missing, .transform, .scale,
-    .runVariant, .variants, .compare, .inspect, .profile, .importance,
+    .runVariant, .variants, .compare, .inspect, .profile, .importance, .plot,
     .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 

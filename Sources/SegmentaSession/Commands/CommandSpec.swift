@@ -27,12 +27,18 @@ public struct CommandSpec: Sendable {
   public let arguments: [ArgumentKind]
   /// Whether the command is written to the session journal (help and history are not).
   public let journaled: Bool
+  /// Option keys whose values are column names (`customer=COL`), completed with columns.
+  public let columnOptionKeys: [String]
+  /// Whether the command reads an expression from ``ParsedCommand/text`` itself (`derive`, `filter`): words like
+  /// `a==b` belong to the expression, so they are not checked as options.
+  public let takesExpression: Bool
   /// Does the work on the context's workspace copy.
   public let run: @Sendable (ParsedCommand, inout CommandContext) throws(SessionError) -> Void
 
   public init(
     name: String, usage: String, summary: String, example: String, optionKeys: [String] = [],
-    arguments: [ArgumentKind] = [], journaled: Bool = true,
+    arguments: [ArgumentKind] = [], journaled: Bool = true, columnOptionKeys: [String] = [],
+    takesExpression: Bool = false,
     run: @escaping @Sendable (ParsedCommand, inout CommandContext) throws(SessionError) -> Void
   ) {
     self.name = name
@@ -42,6 +48,8 @@ public struct CommandSpec: Sendable {
     self.optionKeys = optionKeys
     self.arguments = arguments
     self.journaled = journaled
+    self.columnOptionKeys = columnOptionKeys
+    self.takesExpression = takesExpression
     self.run = run
   }
 

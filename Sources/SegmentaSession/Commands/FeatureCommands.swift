@@ -15,7 +15,7 @@ extension CommandSpec {
     }
     let words = command.arguments
     let incremental = words.allSatisfy { !$0.quoted && ($0.text.hasPrefix("+") || $0.text.hasPrefix("-")) }
-    var recipe = incremental ? dataset.recipe : FeatureRecipe()
+    var recipe = incremental ? dataset.recipe : FeatureRecipe(derivations: dataset.recipe.derivations)
     for word in words {
       let name = incremental ? String(word.text.dropFirst()) : word.text
       _ = try context.core { () throws(SegmentaError) in try dataset.table.requireColumn(name) }
@@ -147,8 +147,9 @@ extension CommandSpec {
 
   /// The feature set and its steps, as shown by `features` alone.
   static func describeRecipe(_ recipe: FeatureRecipe) -> [String] {
-    guard !recipe.columns.isEmpty else { return ["no features selected; use `features COL…`"] }
-    var lines = ["features: \(recipe.columns.joined(separator: ", "))"]
+    let derived = recipe.derivations.map { "derive \($0.name) = \($0.text)" }
+    guard !recipe.columns.isEmpty else { return derived + ["no features selected; use `features COL…`"] }
+    var lines = derived + ["features: \(recipe.columns.joined(separator: ", "))"]
     if let missing = recipe.missing { lines.append("missing: \(missing.name)") }
     for step in recipe.steps {
       switch step {

@@ -65,7 +65,9 @@ extension CommandSpec {
       let hint = didYouMean(word.text, among: CommandRegistry.names)
       throw .usage("no command '\(word.text)'\(hint)", column: word.column)
     }
-    context.print(["usage: \(spec.usage)", spec.summary, "example: \(spec.example)"])
+    let forms = spec.usage.components(separatedBy: " | ")
+    context.print(["usage: " + forms[0]] + forms.dropFirst().map { "       " + $0 })
+    context.print([spec.summary, "example: \(spec.example)"])
   }
 }
 

@@ -13,6 +13,10 @@ public final class SessionCompleter: CompletionSource {
     guard let verb = before.first else { return CommandRegistry.names.filter { $0.hasPrefix(word) } }
     guard let spec = CommandRegistry.command(named: verb) else { return [] }
     if before.last == "to" { return files(word) }
+    if let key = optionKeyBefore(word, lineBeforeWord), spec.columnOptionKeys.contains(key) {
+      let typedKey = word.contains("=") ? key + "=" : ""
+      return optionColumns(before).map { typedKey + $0 }.filter { $0.hasPrefix(word) }
+    }
     let positional = before.dropFirst().filter { !$0.contains("=") }
     var candidates = candidatesFor(spec.argumentKind(at: positional.count), word: word)
     candidates += spec.optionKeys.map { $0 + "=" }
@@ -32,6 +36,23 @@ public final class SessionCompleter: CompletionSource {
     case .verbs: return CommandRegistry.names
     case .none: return []
     }
+  }
+
+  /// The option key whose value is being typed: `customer` for the word `customer=cu`, or for the word `cu` when
+  /// readline split the line at `=` (`lineBeforeWord` ends in `customer=`).
+  private func optionKeyBefore(_ word: String, _ lineBeforeWord: String) -> String? {
+    if let eq = word.firstIndex(of: "=") { return String(word[..<eq]) }
+    guard lineBeforeWord.hasSuffix("="), let last = lineBeforeWord.split(separator: " ").last else { return nil }
+    return String(last.dropLast())
+  }
+
+  /// Columns for an option value: of the dataset named by the first argument (`rfm orders customer=…`), else of
+  /// the active dataset.
+  private func optionColumns(_ words: [String]) -> [String] {
+    let ws = interpreter.workspace
+    let named = words.dropFirst().first { ws.datasets[$0] != nil }
+    guard let name = named ?? ws.activeDatasetName, let d = ws.datasets[name] else { return [] }
+    return d.table.columns.map(\.name)
   }
 
   /// Paths starting with `word`, relative to the interpreter's base folder; folders end in `/`.

@@ -21,7 +21,8 @@ public struct TextTable: Sendable {
   }
 
   /// The table as lines no wider than `width`. Columns that do not fit continue in further blocks below, each
-  /// repeating the first column (as R prints wide matrices), so nothing is hidden; cells longer than
+  /// repeating the first column (as R prints wide matrices), so nothing is hidden (columns that are empty
+  /// throughout are left out); cells longer than
   /// ``maxCellWidth`` characters are shortened with `…`.
   public func render(width: Int) -> [String] {
     let limit = maxCellWidth
@@ -31,7 +32,7 @@ public struct TextTable: Sendable {
     var blocks: [[Int]] = []
     var current: [Int] = [0]
     var used = widths.first ?? 0
-    for j in 1..<max(1, header.count) {
+    for j in 1..<max(1, header.count) where widths[j] > 0 {
       if used + 2 + widths[j] > width, current.count > 1 {
         blocks.append(current)
         current = [0]

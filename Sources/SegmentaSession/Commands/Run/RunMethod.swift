@@ -22,7 +22,13 @@ struct RunMethod: Sendable {
   let configure: @Sendable (ParsedCommand, RunInput) throws(SessionError) -> [Fit]
 
   /// Every method, in the order `help run` lists them.
-  static let all: [RunMethod] = [.kmeans, .gaussianMixture]
+  static let all: [RunMethod] = [
+    .kmeans,
+    .hierarchical,
+    .gaussianMixture,
+    .kmedoids,
+    .kprototypes,
+  ]
 
   /// The method called `name`.
   static func named(_ name: String) -> RunMethod? { all.first { $0.name == name } }
