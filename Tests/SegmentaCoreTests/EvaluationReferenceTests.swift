@@ -64,7 +64,7 @@ import Testing
     let references = c.uniforms.map { FeatureMatrix.fixture($0, columns: d) }
     let gap = try GapStatistic(
       data, ks: Array(1...c.kMax), references: c.references, reference: { box.draw(uniforms: references[$0]) },
-      cluster: { x, k throws(SegmentaError) in
+      cluster: { x, k, _ throws(SegmentaError) in
         var rng = SeededRandom(seed: 0)
         let start = x.selectingRows(Array(0..<k))
         return try KMeans(k: k, initialization: .explicit(start)).fit(x, context: .init(), rng: &rng).labels

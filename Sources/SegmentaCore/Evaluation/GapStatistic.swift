@@ -38,7 +38,8 @@ public struct GapStatistic: Sendable, Equatable {
   ///   - references: B ≥ 2.
   ///   - distancePower: clusGap's `d.power` (1 by default).
   ///   - reference: the b-th reference data set (0-based), e.g. ``ReferenceBox/draw(rng:)``.
-  ///   - cluster: clusters a data set into k segments (called for k ≥ 2 only).
+  ///   - cluster: clusters a data set into k segments (called for k ≥ 2 only); the third argument is the reference
+  ///     set's index, `nil` for the data itself (which may return segments it already has).
   ///   - progress: told after each reference set (done, total).
   ///   - context: cancellation, checked between fits.
   /// - Throws: ``SegmentaError/invalidParameter(name:value:expected:)`` for B < 2 or ks not ascending from 1;
@@ -47,7 +48,7 @@ public struct GapStatistic: Sendable, Equatable {
   public init(
     _ data: FeatureMatrix, ks: [Int], references: Int, distancePower: Double = 1,
     reference: (Int) -> FeatureMatrix,
-    cluster: (FeatureMatrix, Int) throws(SegmentaError) -> ContiguousArray<Int32>,
+    cluster: (FeatureMatrix, Int, Int?) throws(SegmentaError) -> ContiguousArray<Int32>,
     progress: (Int, Int) -> Void = { _, _ in }, context: ExecutionContext
   ) throws(SegmentaError) {
     guard references >= 2 else {
@@ -57,19 +58,19 @@ public struct GapStatistic: Sendable, Equatable {
       throw .invalidParameter(
         name: "k", value: ks.map(String.init).joined(separator: ","), expected: "ascending values starting at 1")
     }
-    func logW(_ x: FeatureMatrix) throws(SegmentaError) -> [Double] {
+    func logW(_ x: FeatureMatrix, _ set: Int?) throws(SegmentaError) -> [Double] {
       var out: [Double] = []
       for k in ks {
         try context.checkCancellation()
-        let labels = k == 1 ? ContiguousArray(repeating: Int32(0), count: x.rows) : try cluster(x, k)
+        let labels = k == 1 ? ContiguousArray(repeating: Int32(0), count: x.rows) : try cluster(x, k, set)
         out.append(log(Self.withinDispersion(x, labels: labels, power: distancePower, context: context)))
       }
       return out
     }
-    let observed = try logW(data)
+    let observed = try logW(data, nil)
     var simulated: [[Double]] = []
     for b in 0..<references {
-      simulated.append(try logW(reference(b)))
+      simulated.append(try logW(reference(b), b))
       progress(b + 1, references)
     }
     rows = ks.indices.map { i in

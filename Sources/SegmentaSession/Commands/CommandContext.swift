@@ -53,10 +53,11 @@ public struct CommandContext: Sendable {
   public mutating func warn(_ message: String) { lines.append(.diagnostic("warning: " + message)) }
   /// Prints volatile text (timings), never compared on check.
   public mutating func volatile(_ line: String) { lines.append(.volatile(line)) }
-  /// Shows `done` of `total` steps of `task` on the terminal's status line (never in output or transcripts);
-  /// the line is cleared when `done == total`.
-  public func progress(_ task: String, _ done: Int, of total: Int) {
-    progressSink?(done < total ? "\(task): \(done)/\(total)" : nil)
+  /// A reporter that shows `done` of `total` steps of `task` on the terminal's status line (never in output or
+  /// transcripts) and clears the line when `done == total`.
+  public func progress(_ task: String) -> @Sendable (_ done: Int, _ total: Int) -> Void {
+    let sink = progressSink
+    return { done, total in sink?(done < total ? "\(task): \(done)/\(total)" : nil) }
   }
 
   /// The settings in force.
