@@ -139,7 +139,8 @@ public struct SegmentDiagnostics: Sendable, Equatable {
     }
   }
 
-  /// Per segment and feature: sd within the segment ÷ sd over all non-noise rows (ddof 0, two passes).
+  /// Per segment and feature: sd within the segment ÷ sd over all non-noise rows (ddof 0, two passes); ratios below
+  /// 1e-10 are 0.
   private static func spreadRatios(_ data: FeatureMatrix, labels: ContiguousArray<Int32>, k: Int) -> [[Double]] {
     let d = data.columns
     // Group k is "all rows".
@@ -168,10 +169,13 @@ public struct SegmentDiagnostics: Sendable, Equatable {
     func sd(_ group: Int, _ j: Int) -> Double {
       counts[group] > 0 ? (squares[group * d + j] / Double(counts[group])).squareRoot() : .nan
     }
+    // A segment constant in a feature (e.g. a one-hot column) has an sd of rounding noise (~1e-16): report 0.
     return (0..<k).map { s in
       (0..<d).map { j in
         let overall = sd(k, j)
-        return overall > 0 ? sd(s, j) / overall : .nan
+        guard overall > 0 else { return .nan }
+        let ratio = sd(s, j) / overall
+        return ratio < 1e-10 ? 0 : ratio
       }
     }
   }

@@ -23,7 +23,7 @@ extension CommandSpec {
     ]
     for (title, measure) in measures {
       context.print("")
-      context.print(title)
+      context.printWrapped(title)
       var table = TextTable(header: [""] + names)
       for a in variants {
         var row = [a.name]

@@ -20,7 +20,8 @@ extension CommandSpec {
       guard let s = (0..<variant.result.k).first(where: { variant.segmentLabel($0) == word.text }) else {
         let labels = (0..<variant.result.k).map(variant.segmentLabel)
         throw .usage(
-          "\(variant.name) has no segment '\(word.text)'\(didYouMean(word.text, among: labels)); segments: "
+          "\(variant.name) has no segment '\(word.text)'"
+            + (Int(word.text) == nil ? didYouMean(word.text, among: labels) : "") + "; segments: "
             + labels.joined(separator: ", "), column: word.column)
       }
       try inspection.printSegment(s, worst: try command.int("worst", default: 10, in: 0...1000) ?? 10, &context)

@@ -81,9 +81,12 @@ extension CommandSpec {
           ? "the seed matters: other seeds move some customers"
           : "the seed matters a lot: other seeds give other segments"
     context.printWrapped(
-      "seed to seed: \(agreement.seeds.count) refits with seeds "
+      "seed to seed: \(agreement.seeds.count) refit\(agreement.seeds.count == 1 ? "" : "s") with seed"
+        + "\(agreement.seeds.count == 1 ? "" : "s") "
         + agreement.seeds.map(String.init).joined(separator: ", ")
-        + " agree with \(variant.name) at ARI \(format.format(mean)) on average, \(format.format(agreement.minimum)) "
-        + "at worst: \(words).")
+        + " agree\(agreement.seeds.count == 1 ? "s" : "") with \(variant.name) at ARI "
+        + (agreement.seeds.count == 1
+          ? format.format(mean) : "\(format.format(mean)) on average, \(format.format(agreement.minimum)) at worst")
+        + ": \(words).")
   }
 }

@@ -23,7 +23,7 @@ extension PlotKind {
     switch target {
     case .terminal:
       return .lines(
-        ["\(subject.text): elbow of the sweep"]
+        Prose.wrap("\(subject.text): elbow of the sweep", width: context.settings.width)
           + SegmentPlotsText.elbow(
             ks: ks, withinSS: values, knee: knee, format: context.numbers, width: context.settings.width))
     case .svg:

@@ -18,7 +18,7 @@ extension PlotKind {
     switch target {
     case .terminal:
       return .lines(
-        ["\(variant.name): how each segment differs from the whole"]
+        Prose.wrap("\(variant.name): how each segment differs from the whole", width: context.settings.width)
           + SegmentPlotsText.profile(
             features: features, names: names, differences: differences, width: context.settings.width))
     case .svg:

@@ -17,7 +17,7 @@ extension PlotKind {
     switch target {
     case .terminal:
       return .lines(
-        ["\(variant.name): segments on the first two principal components"]
+        Prose.wrap("\(variant.name): segments on the first two principal components", width: context.settings.width)
           + SegmentPlotsText.scatter(
             layout, names: names, sizes: variant.sizes, dots: dots, format: context.numbers,
             width: context.settings.width))

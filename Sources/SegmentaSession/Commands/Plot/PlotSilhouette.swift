@@ -25,7 +25,7 @@ extension PlotKind {
     switch target {
     case .terminal:
       return .lines(
-        ["\(variant.name): silhouettes (\(scope))"]
+        Prose.wrap("\(variant.name): silhouettes (\(scope))", width: context.settings.width)
           + SegmentPlotsText.silhouette(
             values: values, names: names, mean: summary.mean, format: context.numbers, width: context.settings.width))
     case .svg:
