@@ -25,7 +25,8 @@ let package = Package(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"], exclude: ["Golden"]),
-    // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history).
-    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py"]),
+    // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history);
+    // render_svg.py renders a plot in headless Chromium and checks the picture is not blank.
+    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py", "render_svg.py"]),
   ]
 )
