@@ -64,7 +64,8 @@ import Testing
     #expect(silhouette.classes.contains("mark") && silhouette.texts.contains { $0.hasPrefix("mean ") })
     // Given groups are named: the profile's columns carry the group names.
     #expect(profile.texts.contains("A-Kunde") && profile.classes.filter { $0 == "cell" }.count == 9)
-    #expect(elbow.classes.contains("curve") && elbow.texts.contains("elbow: k = 3") || elbow.classes.contains("mark"))
+    #expect(elbow.classes.contains("curve") && elbow.classes.filter { $0 == "s0" }.count == 4)
+    #expect(elbow.texts.contains { $0.hasPrefix("elbow: k = ") } && elbow.classes.contains("mark"))
   }
 
   @Test func terminalPlotsFitNarrowWidths() throws {
