@@ -42,8 +42,8 @@ public final class Interpreter {
   public var displayDirectory: String
   /// Set asynchronously by Ctrl-C; reset before each command.
   public let cancellation: CancellationFlag
-  /// Where commands show progress of long computations (the interactive terminal only).
-  public var progressSink: ProgressSink?
+  /// Shows progress of long commands outside the transcript (the REPL on a terminal sets one).
+  public var progress: ProgressReporter?
 
   public init(
     baseDirectory: String, displayDirectory: String? = nil, cancellation: CancellationFlag = CancellationFlag()
@@ -69,9 +69,10 @@ public final class Interpreter {
         .usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
     }
     var context = CommandContext(
-      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory, cancellation: cancellation
-    )
-    context.progressSink = progressSink
+      workspace: workspace, baseDirectory: baseDirectory, displayDirectory: displayDirectory,
+      cancellation: cancellation,
+      progress: progress)
+    defer { progress?.finish() }
     do {
       if !spec.takesExpression { try parsed.checkOptions(allowed: spec.optionKeys) }
       try spec.run(parsed, &context)

@@ -30,6 +30,7 @@ func absoluteFolder(of path: String) -> String {
 func interactive(_ interpreter: Interpreter, journalPath: String?, header: [String]) -> Int32 {
   interpreter.baseDirectory = cwd
   interpreter.displayDirectory = journalPath.map(absoluteFolder) ?? cwd
+  interpreter.progress = isatty(STDIN_FILENO) != 0 ? TerminalProgress.reporter() : nil
   let watcher = InterruptSignal.forward(to: interpreter.cancellation)
   defer { watcher.cancel() }
   var journal: Journal?
@@ -41,10 +42,6 @@ func interactive(_ interpreter: Interpreter, journalPath: String?, header: [Stri
     }
   }
   let terminal = isatty(STDIN_FILENO) != 0
-  if isatty(STDERR_FILENO) != 0 {
-    // Progress of long computations on one status line of the terminal: rewritten in place, then cleared.
-    interpreter.progressSink = { line in printErr("\r\u{1B}[2K" + (line ?? "")) }
-  }
   if terminal {
     printOut("Segmenta — customer segmentation workbench. Type `help`, Ctrl-D to quit.\n")
     if let journal { printOut("journal: \(journal.path)\n") }

@@ -1,4 +1,5 @@
 import SegmentaCore
+import Synchronization
 import Testing
 
 /// Bootstrap Jaccard as fpc's clusterboot, and seed-to-seed agreement.
@@ -54,12 +55,13 @@ import Testing
     let refit = { (x: FeatureMatrix, r: inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32> in
       try kmeans.fit(x, context: .init(), rng: &r).labels
     }
-    var seen: [Int] = []
+    let seen = Mutex<[Double]>([])
+    let watched = ExecutionContext(
+      progress: ProgressReporter(update: { _, fraction in seen.withLock { $0.append(fraction) } }, finish: {}))
     let stability = try BootstrapStability(
-      data, labels: labels, k: 3, resamples: 20, rng: SeededRandom(seed: 9), refit: refit,
-      progress: { done, _ in seen.append(done) }, context: .init())
+      data, labels: labels, k: 3, resamples: 20, rng: SeededRandom(seed: 9), refit: refit, context: watched)
     #expect(stability.means.allSatisfy { $0 == 1 }, "\(stability.means)")
-    #expect(seen == Array(1...20))
+    #expect(seen.withLock { $0 } == (1...20).map { Double($0) / 20 })
     let seeds = try SeedAgreement(data, labels: labels, seeds: [11, 12, 13], refit: refit, context: .init())
     #expect(seeds.adjustedRandIndices == [1, 1, 1])
   }

@@ -91,4 +91,19 @@ import Testing
     #expect(scaled.lines.contains(.diagnostic("warning: column 'b' has no spread; scaled to 0")))
     #expect(interpreter.execute("run kmeans k=2").error == nil)
   }
+
+  @Test func reloadingADatasetDropsTheVariantsFittedOnItsOldRows() throws {
+    let interpreter = Interpreter(baseDirectory: Self.folder.path)
+    for line in ["load good.csv as g", "features a b", "run kmeans k=2 as km"] {
+      #expect(interpreter.execute(line).error == nil)
+    }
+    let reload = interpreter.execute("load constant.csv as g")
+    #expect(reload.error == nil)
+    #expect(
+      reload.lines.contains(
+        .diagnostic(
+          "warning: g replaced: variants km were fitted on the old rows and are gone; load under another name (`as NAME`) to keep both"
+        )))
+    #expect(interpreter.workspace.variants.isEmpty)
+  }
 }

@@ -23,17 +23,19 @@ import Testing
 
   @Test func progressReachesTheSinkButNeverTheOutput() throws {
     let interpreter = try interpreter(["run kmeans k=2..3 n_init=2 as km"])
-    let updates = Mutex<[String?]>([])
-    interpreter.progressSink = { line in updates.withLock { $0.append(line) } }
+    let updates = Mutex<[String]>([])
+    interpreter.progress = ProgressReporter(
+      update: { label, fraction in updates.withLock { $0.append("\(label) \(fraction)") } },
+      finish: { updates.withLock { $0.append("finished") } })
     let stability = interpreter.execute("stability km.k3 boot=3 seeds=2")
     let gap = interpreter.execute("choose k for km by gap B=2")
     #expect(stability.error == nil && gap.error == nil)
     let seen = updates.withLock { $0 }
-    #expect(seen.contains("bootstrap resamples: 1/3") && seen.contains("refits: 1/2"), "\(seen)")
-    #expect(seen.contains("gap statistic, reference sets: 1/2"), "\(seen)")
-    #expect(seen.contains(nil), "the status line is cleared at the end")
+    #expect(seen.contains("bootstrap resamples 1.0") && seen.contains("refits with other seeds 0.5"), "\(seen)")
+    #expect(seen.contains("gap statistic: reference sets 0.5"), "\(seen)")
+    #expect(seen.filter { $0 == "finished" }.count == 2, "the display is cleared after each command")
     let printed = (stability.lines + gap.lines).map(\.text)
-    #expect(!printed.contains { $0.contains("/3") || $0.contains("reference sets:") }, "\(printed)")
+    #expect(!printed.contains { $0.contains("resamples 1") || $0.contains("reference sets 0") }, "\(printed)")
   }
 
   /// Stability and the gap statistic refit whatever algorithm made the variant (here Ward and mixtures).

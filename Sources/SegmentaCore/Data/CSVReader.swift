@@ -151,6 +151,7 @@ public enum CSVReader {
     for (c, columnName) in names.enumerated() {
       let role: TypeInference.Role =
         c == forcedId ? .identifier : (forcedId == nil && idColumn == nil ? .mayBeIdentifier : .notIdentifier)
+      context.reportProgress("load", 0.6 + 0.4 * Double(c) / Double(max(1, names.count)))
       let column = try inference.column(c, name: columnName, role: role)
       if column.kind == .identifier { idColumn = columnName }
       columns.append(column)

@@ -45,14 +45,13 @@ public struct BootstrapStability: Sendable, Equatable {
   ///   - resamples: B ≥ 1.
   ///   - rng: draws the resamples; resample b uses `rng.derived(b)` for its rows and the refit.
   ///   - refit: clusters a resample's rows (labels −1 for noise).
-  ///   - progress: told after each resample (done, total).
-  ///   - context: cancellation, checked between resamples.
+  ///   - context: cancellation, checked between resamples; progress is reported after each resample.
   /// - Throws: errors of `refit`; ``SegmentaError/interrupted``.
   /// - Complexity: B refits plus O(B × (n + k × k')).
   public init(
     _ data: FeatureMatrix, labels: ContiguousArray<Int32>, k: Int, resamples: Int, rng: SeededRandom,
     refit: (FeatureMatrix, inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32>,
-    progress: (Int, Int) -> Void = { _, _ in }, context: ExecutionContext
+    context: ExecutionContext
   ) throws(SegmentaError) {
     precondition(resamples >= 1 && labels.count == data.rows, "B ≥ 1 and one label per row")
     var columns: [[Double]] = []
@@ -62,7 +61,7 @@ public struct BootstrapStability: Sendable, Equatable {
       let rows = Self.uniqueDraw(count: data.rows, rng: &draw)
       let relabelled = try refit(data.selectingRows(rows), &draw)
       columns.append(Self.bestJaccards(original: labels, k: k, rows: rows, relabelled: relabelled))
-      progress(b + 1, resamples)
+      context.reportProgress("bootstrap resamples", Double(b + 1) / Double(resamples))
     }
     self.init(columns: columns, segments: k)
   }

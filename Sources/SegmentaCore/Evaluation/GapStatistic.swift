@@ -40,8 +40,7 @@ public struct GapStatistic: Sendable, Equatable {
   ///   - reference: the b-th reference data set (0-based), e.g. ``ReferenceBox/draw(rng:)``.
   ///   - cluster: clusters a data set into k segments (called for k ≥ 2 only); the third argument is the reference
   ///     set's index, `nil` for the data itself (which may return segments it already has).
-  ///   - progress: told after each reference set (done, total).
-  ///   - context: cancellation, checked between fits.
+  ///   - context: cancellation, checked between fits; progress is reported after each reference set.
   /// - Throws: ``SegmentaError/invalidParameter(name:value:expected:)`` for B < 2 or ks not ascending from 1;
   ///   errors of `cluster`; ``SegmentaError/interrupted``.
   /// - Complexity: (B + 1) × |ks| clusterings plus O(Σ n_c² × d) per W_k.
@@ -49,7 +48,7 @@ public struct GapStatistic: Sendable, Equatable {
     _ data: FeatureMatrix, ks: [Int], references: Int, distancePower: Double = 1,
     reference: (Int) -> FeatureMatrix,
     cluster: (FeatureMatrix, Int, Int?) throws(SegmentaError) -> ContiguousArray<Int32>,
-    progress: (Int, Int) -> Void = { _, _ in }, context: ExecutionContext
+    context: ExecutionContext
   ) throws(SegmentaError) {
     guard references >= 2 else {
       throw .invalidParameter(name: "B", value: String(references), expected: "at least 2 reference sets, e.g. B=100")
@@ -71,7 +70,7 @@ public struct GapStatistic: Sendable, Equatable {
     var simulated: [[Double]] = []
     for b in 0..<references {
       simulated.append(try logW(reference(b), b))
-      progress(b + 1, references)
+      context.reportProgress("gap statistic: reference sets", Double(b + 1) / Double(references))
     }
     rows = ks.indices.map { i in
       let values = simulated.map { $0[i] }

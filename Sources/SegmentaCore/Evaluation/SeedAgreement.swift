@@ -20,14 +20,13 @@ public struct SeedAgreement: Sendable, Equatable {
   ///   - labels: the original segmentation of `data`.
   ///   - seeds: one refit per seed, each with a fresh `SeededRandom(seed:)`.
   ///   - refit: clusters `data` with the given generator.
-  ///   - progress: told after each refit (done, total).
-  ///   - context: cancellation, checked between refits.
+  ///   - context: cancellation, checked between refits; progress is reported after each refit.
   /// - Throws: errors of `refit`; ``SegmentaError/interrupted``.
   /// - Complexity: |seeds| refits plus O(n) per comparison.
   public init(
     _ data: FeatureMatrix, labels: ContiguousArray<Int32>, seeds: [UInt64],
     refit: (FeatureMatrix, inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32>,
-    progress: (Int, Int) -> Void = { _, _ in }, context: ExecutionContext
+    context: ExecutionContext
   ) throws(SegmentaError) {
     var indices: [Double] = []
     for (i, seed) in seeds.enumerated() {
@@ -35,7 +34,7 @@ public struct SeedAgreement: Sendable, Equatable {
       var rng = SeededRandom(seed: seed)
       let refitted = try refit(data, &rng)
       indices.append(try ClusterMetrics.adjustedRandIndex(labels, refitted))
-      progress(i + 1, seeds.count)
+      context.reportProgress("refits with other seeds", Double(i + 1) / Double(seeds.count))
     }
     self.seeds = seeds
     adjustedRandIndices = indices

@@ -10,10 +10,19 @@ public struct ExecutionContext: Sendable {
   public var threads: Int
   /// Set from outside (a signal handler's poller) to ask long computations to stop.
   public let cancellation: CancellationFlag
+  /// Where long computations report how far they are (a terminal progress bar); `nil` when nobody watches.
+  public let progress: ProgressReporter?
 
-  public init(threads: Int = 1, cancellation: CancellationFlag = CancellationFlag()) {
+  public init(threads: Int = 1, cancellation: CancellationFlag = CancellationFlag(), progress: ProgressReporter? = nil)
+  {
     self.threads = max(1, threads)
     self.cancellation = cancellation
+    self.progress = progress
+  }
+
+  /// Reports that `label` is `fraction` (0…1) done. Never affects results or transcripts.
+  public func reportProgress(_ label: String, _ fraction: Double) {
+    progress?.update(label, fraction: fraction)
   }
 
   /// Throws ``SegmentaError/interrupted`` when cancellation was requested.
@@ -77,4 +86,23 @@ private final class ResultSlots<T>: @unchecked Sendable {
   }
   func store(_ value: T, at index: Int) { slots[index] = value }
   func values() -> [T] { slots.map { $0! } }
+}
+
+/// Receives progress of long computations for display outside the transcript (e.g. a bar on standard error).
+public final class ProgressReporter: Sendable {
+  private let sink: @Sendable (String, Double) -> Void
+  private let done: @Sendable () -> Void
+
+  /// - Parameters:
+  ///   - update: called with a label and a fraction 0…1; must be cheap (callers report often).
+  ///   - finish: called when the command ends, to clear the display.
+  public init(update: @escaping @Sendable (String, Double) -> Void, finish: @escaping @Sendable () -> Void) {
+    self.sink = update
+    self.done = finish
+  }
+
+  /// Reports progress.
+  public func update(_ label: String, fraction: Double) { sink(label, min(max(fraction, 0), 1)) }
+  /// Clears the display after a command.
+  public func finish() { done() }
 }

@@ -8,8 +8,7 @@ extension CommandSpec {
   static let choose = CommandSpec(
     name: "choose", usage: "choose k for SWEEP [by elbow|silhouette|ch|db|gap|bic|all] [B=100] [power=1]",
     summary:
-      "the k of a sweep side by side (elbow, silhouette, Calinski–Harabasz, Davies–Bouldin, BIC; gap statistic with "
-      + "`by gap|all`) with a recommendation and its reason",
+      "the k of a sweep side by side (elbow, silhouette, CH, DB, BIC; gap with `by gap|all`) and a recommendation",
     example: "choose k for km by all B=20", optionKeys: ["B", "power"],
     arguments: [.keywords(["k"]), .keywords(["for"]), .variants, .keywords(["by"]), .keywords(chooseCriteria)]
   ) { command, context throws(SessionError) in

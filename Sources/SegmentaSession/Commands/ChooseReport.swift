@@ -16,7 +16,6 @@ extension CommandSpec {
     let base = SeededRandom(seed: sweep[0].seed ?? context.settings.seed)
     let execution = context.execution
     let byK = Dictionary(uniqueKeysWithValues: sweep.map { ($0.result.k, $0) })
-    let progress = context.progress("gap statistic, reference sets")
     return try context.core { () throws(SegmentaError) in
       try GapStatistic(
         data, ks: [1] + sweep.map(\.result.k), references: references, distancePower: power,
@@ -29,7 +28,7 @@ extension CommandSpec {
           guard let set else { return variant.result.labels }
           var rng = base.derived(set).derived(k)
           return try algorithm.fit(x, context: execution, rng: &rng).labels
-        }, progress: progress, context: execution)
+        }, context: execution)
     }
   }
 

@@ -34,15 +34,19 @@ public struct CommandContext: Sendable {
   public var quitRequested = false
   /// Paths the command resolved, as typed → as they must be written in the session file.
   public private(set) var pathRewrites: [PathRewrite] = []
-  /// Where progress of long computations goes (the terminal's status line); `nil` in batch runs and tests, so
-  /// progress never reaches a transcript.
-  public var progressSink: ProgressSink?
 
-  public init(workspace: Workspace, baseDirectory: String, displayDirectory: String, cancellation: CancellationFlag) {
+  /// Where long computations report progress (never part of the transcript).
+  public let progress: ProgressReporter?
+
+  public init(
+    workspace: Workspace, baseDirectory: String, displayDirectory: String, cancellation: CancellationFlag,
+    progress: ProgressReporter? = nil
+  ) {
     self.workspace = workspace
     self.baseDirectory = baseDirectory
     self.displayDirectory = displayDirectory
     self.cancellation = cancellation
+    self.progress = progress
   }
 
   /// Prints a line of output.
@@ -53,12 +57,6 @@ public struct CommandContext: Sendable {
   public mutating func warn(_ message: String) { lines.append(.diagnostic("warning: " + message)) }
   /// Prints volatile text (timings), never compared on check.
   public mutating func volatile(_ line: String) { lines.append(.volatile(line)) }
-  /// A reporter that shows `done` of `total` steps of `task` on the terminal's status line (never in output or
-  /// transcripts) and clears the line when `done == total`.
-  public func progress(_ task: String) -> @Sendable (_ done: Int, _ total: Int) -> Void {
-    let sink = progressSink
-    return { done, total in sink?(done < total ? "\(task): \(done)/\(total)" : nil) }
-  }
 
   /// The settings in force.
   public var settings: Settings { workspace.settings }
@@ -67,7 +65,7 @@ public struct CommandContext: Sendable {
 
   /// The execution context for core computations.
   public var execution: ExecutionContext {
-    ExecutionContext(threads: workspace.settings.threads, cancellation: cancellation)
+    ExecutionContext(threads: workspace.settings.threads, cancellation: cancellation, progress: progress)
   }
 
   /// `path` resolved against ``baseDirectory`` unless absolute; remembered so the journal can write it relative to
@@ -97,9 +95,6 @@ public struct CommandContext: Sendable {
     do { return try body() } catch { throw .failed(error) }
   }
 }
-
-/// Receives a status line to show in place (`nil`: clear it).
-public typealias ProgressSink = @Sendable (String?) -> Void
 
 /// A relative path as typed at the prompt and as it must be recorded in a session file in another folder.
 public struct PathRewrite: Sendable, Equatable {

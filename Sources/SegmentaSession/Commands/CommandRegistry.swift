@@ -6,6 +6,7 @@ public enum CommandRegistry {
     .rfm, .abc, .xyz, .join, .derive, .filter,
     .features, .missing, .transform, .scale,
     .runVariant, .variants, .compare, .inspect, .profile, .importance, .choose, .stability, .plot,
+    .kdist,
     .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 

@@ -55,6 +55,11 @@ extension CommandSpec {
         ] + (showBIC ? [row.bic.map(format.format) ?? "–"] : []) + [row.smallestShare.map(NumberFormat.percent) ?? "–"])
     }
     context.print(table.render(width: context.settings.width))
+    for row in rows where row.variant.noiseCount > 0 {
+      context.print(
+        "note: \(NumberFormat.grouped(row.variant.noiseCount)) noise rows excluded from the indices and the agreement "
+          + "of \(row.variant.name)")
+    }
     let note = silhouetteNote(rows.compactMap(\.metrics.silhouetteSummary), sample: sample, seed: context.settings.seed)
     context.printWrapped(note)
     if rows.count > 1 {

@@ -5,8 +5,7 @@ extension CommandSpec {
   static let importance = CommandSpec(
     name: "importance", usage: "importance VARIANT",
     summary:
-      "which features separate the segments: η² and F for numeric, Cramér's V and χ² for categorical features, "
-      + "SPSS-style importance (−log10 p relative to the strongest)",
+      "which features separate the segments: η²/F for numeric, Cramér's V/χ² for categorical, SPSS-style importance",
     example: "importance km.k4", arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1)

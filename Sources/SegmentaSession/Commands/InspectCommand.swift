@@ -88,6 +88,11 @@ struct Inspection {
     context.print(homogeneity.render(width: width))
     context.print("")
     context.print(separation.render(width: width))
+    if variant.noiseCount > 0 {
+      context.printWrapped(
+        "note: \(NumberFormat.grouped(variant.noiseCount)) noise rows excluded from the segment statistics and "
+          + "from overall")
+    }
     context.printWrapped(
       "borderline: the nearest other centre is less than \(Int(SegmentDiagnostics.borderlineMargin * 100))% "
         + "farther away than the own centre. " + silhouetteNote

@@ -22,8 +22,14 @@ extension CommandSpec {
     let load = try context.core { () throws(SegmentaError) in
       try CSVReader.load(path: resolved, name: name, options: options, context: execution)
     }
+    let dropped = context.workspace.removeVariants(fittedOn: load.table.name)
     context.workspace.store(Dataset(table: load.table, source: path, fingerprint: load.fingerprint))
     context.print(describeLoad(load, width: context.settings.width))
+    if !dropped.isEmpty {
+      context.warn(
+        "\(load.table.name) replaced: variants \(dropped.joined(separator: ", ")) were fitted on the old rows and are "
+          + "gone; load under another name (`as NAME`) to keep both")
+    }
   }
 
   private static func csvOptions(_ command: ParsedCommand) throws(SessionError) -> CSVOptions {

@@ -5,8 +5,8 @@ extension CommandSpec {
   static let profile = CommandSpec(
     name: "profile", usage: "profile VARIANT [by COLUMN]",
     summary:
-      "feature means and medians per segment in original units, standardised differences from the whole, what sets "
-      + "each segment apart, category shares; `by COLUMN`: crosstab with an existing grouping and Cramér's V",
+      "per segment in original units: means, medians, standardised differences, category shares; `by COLUMN`: "
+      + "crosstab with an existing grouping and Cramér's V",
     example: "profile km.k4 by customer_group", arguments: [.variants, .keywords(["by"]), .columns]
   ) { command, context throws(SessionError) in
     guard command.arguments.count == 1 || (command.arguments.count == 3 && command.arguments[1].text == "by") else {

@@ -5,8 +5,7 @@ extension CommandSpec {
   static let stability = CommandSpec(
     name: "stability", usage: "stability VARIANT [boot=100] [seeds=5]",
     summary:
-      "how stable each segment is: bootstrap Jaccard per segment (fpc's clusterboot) read with Hennig's thresholds, "
-      + "and agreement between refits with other seeds (ARI)",
+      "bootstrap Jaccard per segment (fpc's clusterboot) read with Hennig's thresholds, and seed-to-seed ARI",
     example: "stability km.k4 boot=50", optionKeys: ["boot", "seeds"], arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1)
@@ -27,13 +26,12 @@ extension CommandSpec {
     let bootstrap = try context.core { () throws(SegmentaError) in
       try BootstrapStability(
         data, labels: variant.result.labels, k: variant.result.k, resamples: resamples, rng: SeededRandom(seed: seed),
-        refit: refit, progress: context.progress("bootstrap resamples"), context: execution)
+        refit: refit, context: execution)
     }
     let seeds = (0..<seedCount).map { seed &+ UInt64($0 + 1) }
     let agreement = try context.core { () throws(SegmentaError) in
       try SeedAgreement(
-        data, labels: variant.result.labels, seeds: seeds, refit: refit, progress: context.progress("refits"),
-        context: execution)
+        data, labels: variant.result.labels, seeds: seeds, refit: refit, context: execution)
     }
     printStability(variant, bootstrap, agreement, &context)
   }

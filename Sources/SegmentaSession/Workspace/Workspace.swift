@@ -74,6 +74,13 @@ public struct Workspace: Sendable {
     return false
   }
 
+  /// Removes the variants fitted on dataset `name` (when that dataset is replaced) and returns their names.
+  public mutating func removeVariants(fittedOn name: String) -> [String] {
+    let removed = variants.filter { $0.datasetName == name }.map(\.name)
+    variants.removeAll { $0.datasetName == name }
+    return removed
+  }
+
   /// Stores computed metrics on the variant called `name`.
   public mutating func cacheMetrics(_ metrics: VariantMetrics, for name: String) {
     if let i = variants.firstIndex(where: { $0.name == name }) { variants[i].metrics = metrics }

@@ -137,7 +137,10 @@ struct CSVTokenizer {
       }
       out.lines.append(recordLine)
       out.endLine = line
-      if out.lines.count & 0xFFFF == 0 { try context.checkCancellation() }
+      if out.lines.count & 0xFFFF == 0 {
+        try context.checkCancellation()
+        context.reportProgress("load", 0.6 * Double(i) / Double(max(1, bytes.count)))
+      }
     }
     trimTrailingBlankRecords(&out)
     return out

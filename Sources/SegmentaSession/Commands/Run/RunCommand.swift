@@ -5,7 +5,8 @@ extension CommandSpec {
   /// `run METHOD … [seed=N] [as NAME]` · `run given COLUMN [as NAME]`
   static let runVariant = CommandSpec(
     name: "run",
-    usage: (RunMethod.all.map { "run \($0.name) \($0.usage) [seed=N] [as NAME]" } + ["run given COLUMN [as NAME]"])
+    usage: (RunMethod.all.map { "run \($0.name) \($0.usage)\($0.usesSeed ? " [seed=N]" : "") [as NAME]" }
+      + ["run given COLUMN [as NAME]"])
       .joined(separator: " | "),
     summary: "cluster the active features into a named variant (a k range makes a sweep NAME.kA … NAME.kB)",
     example: "run kmeans k=2..8 as km",
@@ -27,7 +28,7 @@ extension CommandSpec {
         column: word.column)
     }
     try command.requireArguments(1)
-    try command.checkOptions(allowed: method.optionKeys + ["seed"])
+    try command.checkOptions(allowed: method.optionKeys + (method.usesSeed ? ["seed"] : []))
     try run(method, command, &context)
   }
 
@@ -53,7 +54,7 @@ extension CommandSpec {
       let parameters = fit.algorithm.parameterList.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
       let variant = Variant(
         name: name, datasetName: dataset.table.name, method: "\(fit.algorithm.algorithmName) \(parameters)",
-        algorithm: fit.algorithm, seed: seed, features: features, result: result)
+        algorithm: fit.algorithm, seed: method.usesSeed ? seed : nil, features: features, result: result)
       let replaced = context.workspace.store(variant)
       let empty = variant.sizes.filter { $0 == 0 }.count
       if empty > 0 {
@@ -64,7 +65,9 @@ extension CommandSpec {
       rows.append([
         name, String(result.k), result.inertia.map(context.numbers.format) ?? "–",
         result.iterations.map(String.init) ?? "–",
-        sizes + (variant.noiseCount > 0 ? " + \(NumberFormat.grouped(variant.noiseCount)) noise" : ""),
+        result.k == 0
+          ? "all \(NumberFormat.grouped(variant.noiseCount)) noise"
+          : sizes + (variant.noiseCount > 0 ? " + \(NumberFormat.grouped(variant.noiseCount)) noise" : ""),
         replaced ? "(replaced)" : "",
       ])
       criteria.append(result.criteria)
@@ -85,8 +88,8 @@ extension CommandSpec {
       table.append(Array(row[..<4]) + cells + Array(row[4...]))
     }
     context.print(
-      "\(method.name) on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features, "
-        + "seed \(seed)")
+      "\(method.name) on \(NumberFormat.grouped(features.matrix.rows)) rows × \(features.matrix.columns) features"
+        + (method.usesSeed ? ", seed \(seed)" : ""))
     context.print(table.render(width: context.settings.width))
     context.volatile(String(format: "%.2f s", Date().timeIntervalSince(started)))
   }

@@ -7,7 +7,7 @@ extension RunMethod {
   static let hierarchical = RunMethod(
     name: "hierarchical",
     usage: "k=N|A..B|height=H [linkage=ward|complete|average|single]",
-    optionKeys: ["k", "height", "linkage"]
+    optionKeys: ["k", "height", "linkage"], usesSeed: false
   ) { command, _ throws(SessionError) in
     let names = Hierarchical.Linkage.allCases.map(\.rawValue)
     let linkage = Hierarchical.Linkage(rawValue: try command.choice("linkage", names) ?? "ward") ?? .ward

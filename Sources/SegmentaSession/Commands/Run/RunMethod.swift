@@ -14,8 +14,10 @@ struct RunMethod: Sendable {
   let name: String
   /// The synopsis after `run NAME`, e.g. `k=N|A..B [init=k-means++|random]`.
   let usage: String
-  /// Option keys it accepts (`seed` is accepted by every method).
+  /// Option keys it accepts (`seed` is added for methods that use randomness).
   let optionKeys: [String]
+  /// Whether the method draws random numbers (then `seed=` is accepted and the seed is recorded).
+  var usesSeed = true
   /// Builds the fits from the command's options (one per k of a sweep). The input gives access to the active
   /// table and the prepared features, for methods that also use columns outside the feature matrix
   /// (e.g. categorical columns for k-prototypes, aligned with `features.rowIndices`).
@@ -28,6 +30,8 @@ struct RunMethod: Sendable {
     .gaussianMixture,
     .kmedoids,
     .kprototypes,
+    .dbscan,
+    .hdbscan,
   ]
 
   /// The method called `name`.

@@ -1,0 +1,114 @@
+/// The three phases of DBSCAN over a k-d tree: core points, their connected components, border points.
+///
+/// Work is done in tree order (neighbouring rows are close in memory and mostly in the same chunk), in fixed
+/// chunks whose results are combined in chunk order; connected components do not depend on the order in which
+/// edges are joined, and numbering comes from row indices, so the result is the same for any thread count.
+extension DBSCAN {
+  /// Labels and core flags per input row, with the number of segments.
+  struct Partition: Equatable {
+    var labels: ContiguousArray<Int32>
+    var isCore: ContiguousArray<Bool>
+    var k: Int
+  }
+
+  /// DBSCAN's partition of `data` with scikit-learn's numbering (see ``DBSCAN``).
+  ///
+  /// - Complexity: O(n × d × log n + n × (log n + m) × d) time for m neighbours per row on average; O(n × d +
+  ///   e) memory, e the core–core edges that cross chunk boundaries.
+  static func partition(_ data: FeatureMatrix, eps: Double, minPoints: Int, context: ExecutionContext)
+    throws(SegmentaError) -> Partition
+  {
+    let n = data.rows
+    let tree = KDTree(data)
+    let radius = eps * eps
+    let chunks = KDTree.queryChunks(n)
+    try context.checkCancellation()
+
+    let core = ContiguousArray(
+      context.mapChunks(count: n, chunkCount: chunks) { _, range in
+        tree.withQueries { q in
+          ContiguousArray(range.map { q.count(within: radius, of: q.point($0), limit: minPoints) >= minPoints })
+        }
+      }.joined())
+    try context.checkCancellation()
+
+    let edges = context.mapChunks(count: n, chunkCount: chunks) { _, range in
+      tree.withQueries { q in core.withUnsafeBufferPointer { coreEdges(q, core: $0, radius: radius, range: range) } }
+    }
+    try context.checkCancellation()
+    let segment = numberComponents(edges: edges, core: core, order: tree.order)
+
+    let border = context.mapChunks(count: n, chunkCount: chunks) { _, range in
+      tree.withQueries { q in
+        segment.segments.withUnsafeBufferPointer { segments in
+          ContiguousArray(
+            range.map { p in
+              core[p] ? segments[p] : smallestSegment(q, segments: segments, radius: radius, around: p)
+            })
+        }
+      }
+    }
+    var labels = ContiguousArray<Int32>(repeating: -1, count: n)
+    var isCore = ContiguousArray<Bool>(repeating: false, count: n)
+    for (p, label) in border.joined().enumerated() {
+      labels[tree.order[p]] = label
+      isCore[tree.order[p]] = core[p]
+    }
+    return Partition(labels: labels, isCore: isCore, k: segment.count)
+  }
+
+  /// Edges (flattened position pairs) that connect the core points of `range` with earlier core points: within
+  /// the chunk only those that join two chunk-local components, across chunks all of them (each edge once, from
+  /// its later end).
+  private static func coreEdges(
+    _ q: KDTree.Queries, core: UnsafeBufferPointer<Bool>, radius: Double, range: Range<Int>
+  ) -> [Int] {
+    var local = UnionFind(count: range.count)
+    var edges: [Int] = []
+    for p in range where core[p] {
+      q.forEach(within: radius, of: q.point(p)) { o in
+        guard o < p, core[o] else { return }
+        if o < range.lowerBound || local.union(p - range.lowerBound, o - range.lowerBound) {
+          edges.append(p)
+          edges.append(o)
+        }
+      }
+    }
+    return edges
+  }
+
+  /// Components of the core graph numbered by their smallest input row (scikit-learn's expansion order): the
+  /// segment per tree position (−1 for non-core positions) and the number of segments.
+  private static func numberComponents(edges: [[Int]], core: ContiguousArray<Bool>, order: ContiguousArray<Int>)
+    -> (segments: ContiguousArray<Int32>, count: Int)
+  {
+    let n = core.count
+    var sets = UnionFind(count: n)
+    for part in edges {
+      for e in stride(from: 0, to: part.count, by: 2) { sets.union(part[e], part[e + 1]) }
+    }
+    var smallestRow = [Int](repeating: .max, count: n)
+    for p in 0..<n where core[p] {
+      let root = sets.find(p)
+      smallestRow[root] = min(smallestRow[root], order[p])
+    }
+    let roots = (0..<n).filter { smallestRow[$0] != .max }.sorted { smallestRow[$0] < smallestRow[$1] }
+    var number = [Int32](repeating: -1, count: n)
+    for (segment, root) in roots.enumerated() { number[root] = Int32(segment) }
+    var segments = ContiguousArray<Int32>(repeating: -1, count: n)
+    for p in 0..<n where core[p] { segments[p] = number[sets.find(p)] }
+    return (segments, roots.count)
+  }
+
+  /// The smallest segment among the core points within the radius of position `p`, or −1 (noise).
+  private static func smallestSegment(
+    _ q: KDTree.Queries, segments: UnsafeBufferPointer<Int32>, radius: Double, around p: Int
+  ) -> Int32 {
+    var best: Int32 = -1
+    q.forEach(within: radius, of: q.point(p)) { o in
+      let s = segments[o]
+      if s >= 0 && (best < 0 || s < best) { best = s }
+    }
+    return best
+  }
+}
