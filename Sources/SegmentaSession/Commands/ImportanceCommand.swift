@@ -50,16 +50,26 @@ extension CommandSpec {
     context.print(table.render(width: context.settings.width))
     if let top = importance.entries.first {
       let words: String
+      let negligible: Bool
       switch top.measure {
       case .numeric(let a):
         words = "\(StatisticText.etaSquared(a.etaSquared)) effect, η² \(format.format(a.etaSquared))"
+        negligible = a.etaSquared < 0.01
       case .categorical(let a):
         words = "\(StatisticText.cramersV(a.cramersV)) association, V \(format.format(a.cramersV))"
+        negligible = a.cramersV < 0.1
       }
-      context.printWrapped(
-        "strongest: \(top.name) (\(words)). η²: share of the feature's variance between segments (0.01 small, 0.06 "
-          + "medium, 0.14 large); with many customers every p is tiny, so read the effect for size and the "
-          + "importance for order.")
+      let log10P = -top.measure.negativeLog10P
+      if log10P > -1.3 || negligible {
+        context.printWrapped(
+          "these segments barely differ in any feature: even the strongest, \(top.name), shows a \(words) "
+            + "(\(StatisticText.pValue(log10: log10P, format))).")
+      } else {
+        context.printWrapped(
+          "strongest: \(top.name) (\(words)). η²: share of the feature's variance between segments (0.01 small, "
+            + "0.06 medium, 0.14 large); with many customers every p is tiny, so read the effect for size and the "
+            + "importance for order.")
+      }
     }
   }
 }
