@@ -67,32 +67,14 @@ public struct SegmentDiagnostics: Sendable, Equatable {
     precondition(labels.count == data.rows && centres.columns == data.columns, "labels per row, centres per feature")
     let k = centres.rows
     let d = data.columns
-    func distance(_ i: Int, _ c: Int) -> Double {
-      var sum = 0.0
-      for j in 0..<d {
-        let delta = data[i, j] - centres[c, j]
-        sum += delta * delta
-      }
-      return sum.squareRoot()
-    }
     var sizes = [Int](repeating: 0, count: k)
     var distanceSums = [Double](repeating: 0, count: k)
     var borderline = [Int](repeating: 0, count: k)
     var secondChoice = [Int](repeating: 0, count: k * k)
     var borderlineTo = [Int](repeating: 0, count: k * k)
     var fits: [Fit] = []
-    for i in 0..<data.rows where labels[i] >= 0 {
+    for (i, own, other, otherDistance) in Self.nearestCentres(data, labels: labels, centres: centres) {
       let s = Int(labels[i])
-      let own = distance(i, s)
-      var other: Int?
-      var otherDistance = Double.infinity
-      for c in 0..<k where c != s {
-        let dc = distance(i, c)
-        if dc < otherDistance {
-          otherDistance = dc
-          other = c
-        }
-      }
       sizes[s] += 1
       distanceSums[s] += own
       if let other {
@@ -137,6 +119,42 @@ public struct SegmentDiagnostics: Sendable, Equatable {
         ? (a.silhouette ?? 0, b.silhouette ?? 0) : (b.distance / b.otherDistance, a.distance / a.otherDistance)
       return x < y || (x == y && a.row < b.row)
     }
+  }
+
+  /// Per non-noise row: the distance to its own centre and to the nearest other centre (which one; ties → the
+  /// lower segment), read from contiguous buffers.
+  private static func nearestCentres(_ data: FeatureMatrix, labels: ContiguousArray<Int32>, centres: FeatureMatrix)
+    -> [(row: Int, own: Double, other: Int?, otherDistance: Double)]
+  {
+    let d = data.columns
+    let k = centres.rows
+    var out: [(row: Int, own: Double, other: Int?, otherDistance: Double)] = []
+    data.values.withUnsafeBufferPointer { x in
+      centres.values.withUnsafeBufferPointer { c in
+        func distance(_ i: Int, _ s: Int) -> Double {
+          var sum = 0.0
+          for j in 0..<d {
+            let delta = x[i * d + j] - c[s * d + j]
+            sum += delta * delta
+          }
+          return sum.squareRoot()
+        }
+        for i in 0..<data.rows where labels[i] >= 0 {
+          let s = Int(labels[i])
+          var other: Int?
+          var otherDistance = Double.infinity
+          for t in 0..<k where t != s {
+            let dt = distance(i, t)
+            if dt < otherDistance {
+              otherDistance = dt
+              other = t
+            }
+          }
+          out.append((i, distance(i, s), other, otherDistance))
+        }
+      }
+    }
+    return out
   }
 
   /// Per segment and feature: sd within the segment ÷ sd over all non-noise rows (ddof 0, two passes); ratios below
