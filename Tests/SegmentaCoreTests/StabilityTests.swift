@@ -59,7 +59,9 @@ import Testing
     let watched = ExecutionContext(
       progress: ProgressReporter(update: { _, fraction in seen.withLock { $0.append(fraction) } }, finish: {}))
     let stability = try BootstrapStability(
-      data, labels: labels, k: 3, resamples: 20, rng: SeededRandom(seed: 9), refit: refit, context: watched)
+      data, labels: labels, k: 3, resamples: 20, rng: SeededRandom(seed: 9),
+      refit: { x, _, r throws(SegmentaError) in try refit(x, &r) },
+      context: watched)
     #expect(stability.means.allSatisfy { $0 == 1 }, "\(stability.means)")
     #expect(seen.withLock { $0 } == (1...20).map { Double($0) / 20 })
     let seeds = try SeedAgreement(data, labels: labels, seeds: [11, 12, 13], refit: refit, context: .init())
@@ -75,7 +77,8 @@ import Testing
     let labels = try kmeans.fit(data, context: .init(), rng: &fitRng).labels
     let stability = try BootstrapStability(
       data, labels: labels, k: 6, resamples: 15, rng: SeededRandom(seed: 2),
-      refit: { x, r throws(SegmentaError) in try kmeans.fit(x, context: .init(), rng: &r).labels }, context: .init())
+      refit: { x, _, r throws(SegmentaError) in try kmeans.fit(x, context: .init(), rng: &r).labels },
+      context: .init())
     #expect(stability.means.contains { $0 < 0.75 }, "\(stability.means)")
   }
 }

@@ -54,6 +54,21 @@ import Testing
     #expect(text.contains("bic") && text.contains("gap_se"), "\(text)")
   }
 
+  /// k-prototypes carries categorical columns per row: a bootstrap resample refits with them subset alike, and the
+  /// gap statistic (uniform numeric reference data) is refused with the reason.
+  @Test func mixedDataResamplesItsCategoricalColumnsAndRefusesTheGap() throws {
+    let interpreter = try interpreter(["run kprototypes k=2..3 categorical=size_class n_init=2 as kp"])
+    let stability = interpreter.execute("stability kp.k3 boot=3 seeds=1")
+    #expect(stability.error == nil, "\(String(describing: stability.error))")
+    let gap = interpreter.execute("choose k for kp by gap B=2")
+    guard case .usage(let message, _) = gap.error else {
+      Issue.record("expected a usage error, got \(String(describing: gap.error))")
+      return
+    }
+    #expect(message.contains("no categorical columns for kprototypes"), "\(message)")
+    #expect(interpreter.execute("choose k for kp by silhouette").error == nil)
+  }
+
   @Test func compareAgreesWithTheCoreAndSaysHowSilhouettesWereComputed() throws {
     let interpreter = try interpreter(["run kmeans k=3 n_init=2 as km", "run given customer_group as groups"])
     _ = interpreter.execute("set digits 15")

@@ -44,13 +44,13 @@ public struct BootstrapStability: Sendable, Equatable {
   ///   - k: number of original segments.
   ///   - resamples: B ≥ 1.
   ///   - rng: draws the resamples; resample b uses `rng.derived(b)` for its rows and the refit.
-  ///   - refit: clusters a resample's rows (labels −1 for noise).
+  ///   - refit: clusters a resample: its rows of `data` and their row numbers (labels −1 for noise).
   ///   - context: cancellation, checked between resamples; progress is reported after each resample.
   /// - Throws: errors of `refit`; ``SegmentaError/interrupted``.
   /// - Complexity: B refits plus O(B × (n + k × k')).
   public init(
     _ data: FeatureMatrix, labels: ContiguousArray<Int32>, k: Int, resamples: Int, rng: SeededRandom,
-    refit: (FeatureMatrix, inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32>,
+    refit: (FeatureMatrix, [Int], inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32>,
     context: ExecutionContext
   ) throws(SegmentaError) {
     precondition(resamples >= 1 && labels.count == data.rows, "B ≥ 1 and one label per row")
@@ -59,7 +59,7 @@ public struct BootstrapStability: Sendable, Equatable {
       try context.checkCancellation()
       var draw = rng.derived(b)
       let rows = Self.uniqueDraw(count: data.rows, rng: &draw)
-      let relabelled = try refit(data.selectingRows(rows), &draw)
+      let relabelled = try refit(data.selectingRows(rows), rows, &draw)
       columns.append(Self.bestJaccards(original: labels, k: k, rows: rows, relabelled: relabelled))
       context.reportProgress("bootstrap resamples", Double(b + 1) / Double(resamples))
     }

@@ -11,6 +11,12 @@ extension CommandSpec {
         "the gap statistic refits the method on reference data, so it needs fitted variants, not `run given` groups",
         column: nil)
     }
+    if let mixed = sweep.first(where: { $0.algorithm?.carriesRowData == true }) {
+      throw .usage(
+        "the gap statistic draws uniform numeric reference data, which has no categorical columns for "
+          + "\(mixed.algorithm?.algorithmName ?? mixed.method); choose k by the other criteria (`choose k for … by all` "
+          + "without gap: `by silhouette`, `by db`, …)", column: nil)
+    }
     let data = sweep[0].features.matrix
     let box = try context.core { () throws(SegmentaError) in try GapStatistic.ReferenceBox(data) }
     let base = SeededRandom(seed: sweep[0].seed ?? context.settings.seed)

@@ -23,10 +23,15 @@ extension CommandSpec {
     let refit = { (x: FeatureMatrix, rng: inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32> in
       try algorithm.fit(x, context: execution, rng: &rng).labels
     }
+    // A resample refits the same configuration on its rows (per-row categorical data subset alike).
+    let refitRows = {
+      (x: FeatureMatrix, rows: [Int], rng: inout SeededRandom) throws(SegmentaError) -> ContiguousArray<Int32> in
+      try algorithm.resampled(rows: rows).fit(x, context: execution, rng: &rng).labels
+    }
     let bootstrap = try context.core { () throws(SegmentaError) in
       try BootstrapStability(
         data, labels: variant.result.labels, k: variant.result.k, resamples: resamples, rng: SeededRandom(seed: seed),
-        refit: refit, context: execution)
+        refit: refitRows, context: execution)
     }
     let seeds = (0..<seedCount).map { seed &+ UInt64($0 + 1) }
     let agreement = try context.core { () throws(SegmentaError) in
