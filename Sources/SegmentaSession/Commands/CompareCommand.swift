@@ -62,6 +62,11 @@ extension CommandSpec {
     }
     let note = silhouetteNote(rows.compactMap(\.metrics.silhouetteSummary), sample: sample, seed: context.settings.seed)
     context.printWrapped(note)
+    if rows.contains(where: { $0.variant.result.labels.count - $0.variant.noiseCount > CommandContext.dunnRowLimit }) {
+      context.printWrapped(
+        "dunn: not computed above \(NumberFormat.grouped(CommandContext.dunnRowLimit)) rows (it compares every pair "
+          + "of rows)")
+    }
     if rows.count > 1 {
       printBest(rows, &context)
       try printAgreement(names, &context)

@@ -1,6 +1,9 @@
 import SegmentaCore
 
 extension CommandContext {
+  /// Above this many rows (noise excluded) the Dunn index, which compares every pair of rows, is not computed.
+  static let dunnRowLimit = 50_000
+
   /// The metrics of variant `name`, computed once and cached in the workspace.
   ///
   /// Indices that are undefined for the variant (k < 2, k ≥ n) are `nil`, never an error, so `compare` can show
@@ -29,9 +32,11 @@ extension CommandContext {
         try ClusterMetrics.calinskiHarabasz(x, labels: labels)
       },
       daviesBouldin: try optional { () throws(SegmentaError) in try ClusterMetrics.daviesBouldin(x, labels: labels) },
-      dunn: try optional { () throws(SegmentaError) in
-        try ClusterMetrics.dunnIndex(x, labels: labels, context: execution)
-      },
+      dunn: x.rows - variant.noiseCount > Self.dunnRowLimit
+        ? nil
+        : try optional { () throws(SegmentaError) in
+          try ClusterMetrics.dunnIndex(x, labels: labels, context: execution)
+        },
       silhouetteSummary: summary)
     if summary?.isExact ?? true { workspace.cacheMetrics(metrics, for: name) }
     return metrics
