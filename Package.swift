@@ -4,6 +4,9 @@ import PackageDescription
 /// Segmenta: a notebook-style REPL for customer segmentation.
 ///
 /// - `SegmentaCore`: data, features, clustering, evaluation. No terminal I/O.
+/// - `SegmentaSources`: query results from SQLite (GRDB) and PostgreSQL (libpq) as tables; the only target that
+///   knows databases, so the core stays free of them.
+/// - `CLibPQ`: the system libpq (Debian `libpq-dev`), called from one Swift file.
 /// - `SegmentaSession`: command language, workspace, rendering, transcripts, REPL loop.
 /// - `CReadline`: the only code that touches GNU readline's C globals (Swift 6 forbids that from Swift).
 /// - `segmenta`: the thin executable wiring a terminal to the session layer.
@@ -14,9 +17,19 @@ let package = Package(
     .library(name: "SegmentaCore", targets: ["SegmentaCore"]),
     .library(name: "SegmentaSession", targets: ["SegmentaSession"]),
   ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
+  ],
   targets: [
     .target(name: "SegmentaCore"),
-    .target(name: "SegmentaSession", dependencies: ["SegmentaCore"]),
+    .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+    .target(
+      name: "SegmentaSources",
+      dependencies: [
+        "SegmentaCore", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
+    .target(name: "SegmentaSession", dependencies: ["SegmentaCore", "SegmentaSources"]),
     .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
     .executableTarget(name: "segmenta", dependencies: ["SegmentaSession", "CReadline"]),
     // Seeded fuzzer for the CSV reader and the command language (scripts/fuzz.sh; not part of `swift test`).
@@ -24,7 +37,13 @@ let package = Package(
     .testTarget(
       name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "SegmentaSessionTests", dependencies: ["SegmentaSession"], exclude: ["Golden"]),
+    // SQLite files made by the tests; PostgreSQL from scripts/with-postgres.sh (SEGMENTA_TEST_POSTGRES_URL).
+    .testTarget(
+      name: "SegmentaSourcesTests",
+      dependencies: ["SegmentaSources", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(
+      name: "SegmentaSessionTests",
+      dependencies: ["SegmentaSession", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history);
     // render_svg.py renders a plot in headless Chromium and checks the picture is not blank.
     .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py", "render_svg.py"]),

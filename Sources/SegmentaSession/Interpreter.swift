@@ -1,5 +1,6 @@
 import Foundation
 import SegmentaCore
+import SegmentaSources
 
 /// The result of executing one command line.
 public struct CommandOutcome: Sendable, Equatable {
@@ -94,7 +95,7 @@ public final class Interpreter {
       workspace.undoStack[workspace.undoStack.count - 1].undoStack = []
       workspace.log.append(
         SessionFile.Cell(
-          sourceLines: [recorded ?? text], line: 0, options: [],
+          sourceLines: [Credentials.redacted(recorded ?? text)], line: 0, options: [],
           expected: context.lines.filter { if case .volatile = $0 { false } else { true } }, volatile: []))
     }
     return CommandOutcome(

@@ -15,9 +15,11 @@ struct Segmenta {
     let stderr: String
   }
 
-  /// Runs the binary and waits for it (a test fails if the binary was not built).
+  /// Runs the binary and waits for it (a test fails if the binary was not built). `environment` adds to this
+  /// process's environment, `unset` removes variables from it.
   static func run(
-    _ arguments: [String], stdin: String = "", in folder: URL = root, environment: [String: String] = [:]
+    _ arguments: [String], stdin: String = "", in folder: URL = root, environment: [String: String] = [:],
+    unset: [String] = []
   ) throws -> Result {
     try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: \(binary.path) is missing")
     let process = Process()
@@ -27,6 +29,7 @@ struct Segmenta {
     var env = ProcessInfo.processInfo.environment
     env["CI"] = nil
     env.merge(environment) { $1 }
+    for name in unset { env[name] = nil }
     process.environment = env
     let input = Pipe()
     let output = Pipe()

@@ -15,14 +15,18 @@ public struct CSVOptions: Sendable, Equatable {
   public var encoding: TextEncoding?
   /// The identifier column, detected when `nil` (a unique, non-numeric-measure column such as `customer_id`).
   public var idColumn: String?
+  /// Columns that must be read as dates, and their format.
+  public var dates: DateColumns
 
   public init(
-    separator: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil, idColumn: String? = nil
+    separator: UInt8? = nil, decimalComma: Bool? = nil, encoding: TextEncoding? = nil, idColumn: String? = nil,
+    dates: DateColumns = DateColumns()
   ) {
     self.separator = separator
     self.decimalComma = decimalComma
     self.encoding = encoding
     self.idColumn = idColumn
+    self.dates = dates
   }
 }
 
@@ -80,9 +84,11 @@ public enum CSVReader {
   /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when the file is missing, a directory, unreadable
   ///   or larger than 2 GiB; ``SegmentaError/csv(path:line:column:problem:hint:)`` for an empty file, a header
   ///   without data rows, a binary or UTF-16 file, invalid UTF-8 when UTF-8 is forced, malformed quoting, ragged
-  ///   rows, empty or repeated column names, non-finite numbers in numeric columns, or an identifier column with
-  ///   missing or repeated values; ``SegmentaError/unknownColumn(_:suggestion:)`` when `options.idColumn` names
-  ///   no column; ``SegmentaError/interrupted`` when cancelled.
+  ///   rows, empty or repeated column names, non-finite numbers in numeric columns, a column given as dates with
+  ///   a value that is no date (in the given format), or an identifier column with missing or repeated values;
+  ///   ``SegmentaError/unknownColumn(_:suggestion:)`` when `options.idColumn` or a date column names no column;
+  ///   ``SegmentaError/invalidParameter(name:value:expected:)`` when the identifier is also given as a date
+  ///   column; ``SegmentaError/interrupted`` when cancelled.
   /// - Complexity: O(n) in the file size, plus O(r log r) for each identifier-like numeric column of r rows.
   public static func load(path: String, name: String, options: CSVOptions = CSVOptions(), context: ExecutionContext)
     throws(SegmentaError) -> CSVLoad
@@ -144,13 +150,16 @@ public enum CSVReader {
       }
       forcedId = c
     }
+    try options.dates.requireKnown(in: names, identifier: options.idColumn)
     let inference = TypeInference(
       bytes: bytes, records: records, decimalComma: decimalComma, decoding: decoding, path: path, context: context)
     var columns: [Column] = []
     var idColumn = options.idColumn
     for (c, columnName) in names.enumerated() {
-      let role: TypeInference.Role =
-        c == forcedId ? .identifier : (forcedId == nil && idColumn == nil ? .mayBeIdentifier : .notIdentifier)
+      let role: ColumnInference.Role =
+        options.dates.names.contains(columnName)
+        ? .date(options.dates.format)
+        : c == forcedId ? .identifier : (forcedId == nil && idColumn == nil ? .mayBeIdentifier : .notIdentifier)
       context.reportProgress("load", 0.6 + 0.4 * Double(c) / Double(max(1, names.count)))
       let column = try inference.column(c, name: columnName, role: role)
       if column.kind == .identifier { idColumn = columnName }

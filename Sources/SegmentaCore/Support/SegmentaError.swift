@@ -10,6 +10,10 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
   case fileUnwritable(path: String, reason: String)
   /// Malformed CSV content at a 1-based line and column.
   case csv(path: String, line: Int, column: Int, problem: String, hint: String)
+  /// A database source failed: it could not be reached, it rejected the query, or the result cannot become a
+  /// table. `source` names it without credentials (`sqlite:shop.db`, `postgres:postgresql://app@db/erp`);
+  /// `position` is the 1-based character of the query the database pointed at, when it did.
+  case database(source: String, problem: String, position: Int?, hint: String)
   /// A column name that does not exist.
   case unknownColumn(String, suggestion: String?)
   /// A dataset name that does not exist.
@@ -58,6 +62,9 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
     case .fileUnwritable(let path, let reason): "cannot write '\(path)': \(reason)"
     case .csv(let path, let line, let column, let problem, let hint):
       "\(path):\(line):\(column): \(problem)" + (hint.isEmpty ? "" : " (\(hint))")
+    case .database(let source, let problem, let position, let hint):
+      "\(source): \(problem)" + (position.map { ", at character \($0) of the query" } ?? "")
+        + (hint.isEmpty ? "" : " (\(hint))")
     case .unknownColumn(let name, let s): "unknown column '\(name)'" + Self.didYouMean(s)
     case .unknownDataset(let name, let s): "unknown dataset '\(name)'" + Self.didYouMean(s)
     case .unknownVariant(let name, let s): "unknown variant '\(name)'" + Self.didYouMean(s)

@@ -69,8 +69,8 @@ public struct CommandContext: Sendable {
   }
 
   /// `path` resolved against ``baseDirectory`` unless absolute; remembered so the journal can write it relative to
-  /// the session file's folder.
-  public mutating func resolve(_ path: String) -> String {
+  /// the session file's folder. A `prefix` the path was typed with (`sqlite:`) is kept in the journal.
+  public mutating func resolve(_ path: String, prefix: String = "") -> String {
     let absolute: String
     if path.hasPrefix("/") {
       absolute = path
@@ -80,7 +80,8 @@ public struct CommandContext: Sendable {
       absolute = ((baseDirectory as NSString).appendingPathComponent(path) as NSString).standardizingPath
     }
     if !path.hasPrefix("/"), !path.hasPrefix("~/") {
-      pathRewrites.append(PathRewrite(typed: path, recorded: RelativePath.from(displayDirectory, to: absolute)))
+      pathRewrites.append(
+        PathRewrite(typed: prefix + path, recorded: prefix + RelativePath.from(displayDirectory, to: absolute)))
     }
     return absolute
   }

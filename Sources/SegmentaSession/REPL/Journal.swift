@@ -1,5 +1,6 @@
 import Foundation
 import SegmentaCore
+import SegmentaSources
 
 /// Appends every accepted command and its output to a session file as the user works, flushed to disk before
 /// the next prompt, so a crash or a killed terminal loses nothing (SESSION-FORMAT.md, "Recording while you work").
@@ -34,6 +35,7 @@ public final class Journal {
 
   /// Records a command with its outcome: output as `#>`/`#!`/`#~` lines; a failed command as prose comments
   /// (`# cmd` + `# error: …`) so a replay does not stop on it; an interrupted one as `# interrupted: cmd`.
+  /// Passwords never reach the file (``Credentials/redacted(_:)``).
   public func record(_ sourceLines: [String], _ outcome: CommandOutcome) throws(SegmentaError) {
     guard outcome.journaled else { return }
     var lines: [String]
@@ -47,8 +49,10 @@ public final class Journal {
     do { try write(lines) } catch { throw .fileUnwritable(path: path, reason: (error as NSError).localizedDescription) }
   }
 
+  /// Appends `lines`, with any password (in a connection URI someone typed) replaced by `***`.
   private func write(_ lines: [String]) throws {
-    try handle.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
+    let text = lines.map(Credentials.redacted).joined(separator: "\n") + "\n"
+    try handle.write(contentsOf: Data(text.utf8))
     try handle.synchronize()
   }
 }

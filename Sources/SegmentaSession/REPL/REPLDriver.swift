@@ -1,5 +1,6 @@
 import Foundation
 import SegmentaCore
+import SegmentaSources
 
 /// The interactive loop, independent of the terminal: reads lines from a ``LineReader``, joins continuations,
 /// executes, prints, journals. Tests drive it with a scripted reader.
@@ -50,7 +51,7 @@ public final class REPLDriver {
       let cell = SessionFile.Cell(sourceLines: source, line: 0, options: [], expected: [], volatile: [])
       let text = cell.command.trimmingCharacters(in: .whitespaces)
       if text.isEmpty || text.hasPrefix("#") { continue }
-      reader.addToHistory(source.joined(separator: "\n"))
+      reader.addToHistory(Credentials.redacted(source.joined(separator: "\n")))
       let outcome = interpreter.execute(text)
       for line in outcome.lines { write(line.text + "\n") }
       if let error = outcome.error, !outcome.interrupted { worstStatus = max(worstStatus, ReplayStatus(error)) }

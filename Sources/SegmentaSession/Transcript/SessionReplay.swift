@@ -103,6 +103,9 @@ public enum SessionReplay {
       return nil
     }
     guard let old = fingerprint(expected), let new = fingerprint(actual), old != new else { return nil }
-    return "input changed: the file's fingerprint is \(new), the session recorded \(old)"
+    let database = cell.command.hasPrefix("load sqlite:") || cell.command.hasPrefix("load postgres:")
+    return
+      "input changed: the \(database ? "query result's" : "file's") fingerprint is \(new), the session recorded \(old)"
+      + (database ? " (the data changed, or the query lacks an ORDER BY)" : "")
   }
 }

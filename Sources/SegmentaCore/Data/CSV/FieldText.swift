@@ -1,4 +1,4 @@
-/// Small byte-level tests on single fields: trimming, missing-value markers and dates.
+/// Small byte-level tests on single fields: trimming, missing-value markers and codes with leading zeros.
 enum FieldText {
   /// `range` without surrounding spaces and tabs.
   @inline(__always) static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
@@ -23,42 +23,13 @@ enum FieldText {
     return missingMarkers.contains { $0.elementsEqual(slice) }
   }
 
-  /// Days since 1970-01-01 of an ISO (`2024-12-31`) or German (`31.12.2024`, also `1.2.2024`) date, or `nil`
-  /// when the trimmed field is neither or names a day that does not exist.
-  static func date(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-    let t = trimmed(bytes, range)
-    var parts: [Int] = []
-    var widths: [Int] = []
-    var marks: [UInt8] = []
-    var value = 0
-    var width = 0
-    for i in t {
-      let b = bytes[i]
-      if b &- 0x30 < 10 {
-        value = value * 10 + Int(b - 0x30)
-        width += 1
-        guard width <= 4 else { return nil }
-      } else if (b == 0x2D || b == ASCII.period) && width > 0 && marks.count < 2 {
-        parts.append(value)
-        widths.append(width)
-        marks.append(b)
-        value = 0
-        width = 0
-      } else {
-        return nil
-      }
-    }
-    guard width > 0, marks.count == 2, marks[0] == marks[1] else { return nil }
-    parts.append(value)
-    widths.append(width)
-    let civil: CivilDate?
-    if marks[0] == 0x2D && widths == [4, 2, 2] {
-      civil = CivilDate(year: parts[0], month: parts[1], day: parts[2])
-    } else if marks[0] == ASCII.period && widths[0] <= 2 && widths[1] <= 2 && widths[2] == 4 {
-      civil = CivilDate(year: parts[2], month: parts[1], day: parts[0])
-    } else {
-      civil = nil
-    }
-    return civil?.daysSinceEpoch
+  /// Whether the field starts (after blanks and a sign) with `0` followed by a digit, as codes like `04078` do:
+  /// such a value names something (a postcode, an article) and is never read as a quantity.
+  static func hasLeadingZero(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var i = range.lowerBound
+    while i < range.upperBound, bytes[i] == ASCII.space || bytes[i] == ASCII.tab { i += 1 }
+    if i < range.upperBound, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+    return i + 1 < range.upperBound && bytes[i] == UInt8(ascii: "0")
+      && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i + 1])
   }
 }
