@@ -44,9 +44,12 @@ import Testing
     #expect(!out[2].text.contains("bic"), "\(out[2].text)")
     let mixed = out[4].text
     #expect(mixed.contains("bic"), "\(mixed)")
-    #expect(mixed.contains("· bic g.k"), "best-by-BIC names a mixture: \(mixed)")
-    let kmRow = mixed.split(separator: "\n").first { $0.hasPrefix("km.k2 ") }.map(String.init) ?? ""
-    #expect(kmRow.hasSuffix("–"), "k-means has no BIC: '\(kmRow)'")
+    let lines = mixed.split(separator: "\n")
+    let bestBIC = lines.first { $0.hasPrefix("bic ") }.map(String.init) ?? ""
+    #expect(bestBIC.contains(" g.k") && bestBIC.hasSuffix("lower is better"), "best-by-BIC names a mixture: \(mixed)")
+    // The BIC column is the one before `smallest`.
+    let kmRow = lines.first { $0.hasPrefix("km.k2 ") }?.split(separator: " ") ?? []
+    #expect(kmRow.dropLast().last == "–", "k-means has no BIC: '\(kmRow)'")
   }
 
   @Test func inspectListsUncertainCustomersForMixtures() throws {
@@ -54,9 +57,10 @@ import Testing
     let text = out[1].text
     #expect(text.contains("memberships: share of customers whose top membership is below 0.8:"), "\(text)")
     #expect(text.contains("most uncertain customers:"))
-    let header = text.split(separator: "\n").first { $0.hasPrefix("customer_id") }.map(String.init) ?? ""
+    let uncertain = text.split(separator: "\n").drop { $0 != "most uncertain customers:" }.dropFirst()
+    let header = uncertain.first.map(String.init) ?? ""
     #expect(header.contains("segment") && header.contains("second"), "'\(header)'")
-    let rows = text.split(separator: "\n").drop { !$0.hasPrefix("customer_id") }.dropFirst()
+    let rows = uncertain.dropFirst()
     #expect(rows.count == 5 && rows.allSatisfy { $0.hasPrefix("K") }, "\(rows)")
     #expect(!out[3].text.contains("memberships"))
   }

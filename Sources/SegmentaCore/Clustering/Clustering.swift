@@ -9,6 +9,12 @@ public protocol ClusteringAlgorithm: Sendable {
   /// Fits the model. Deterministic for a given `rng` state, whatever `context.threads` is.
   func fit(_ data: FeatureMatrix, context: ExecutionContext, rng: inout SeededRandom) throws(SegmentaError)
     -> ClusteringResult
+  /// Whether the configuration carries data per row besides the matrix (categorical columns for k-prototypes or
+  /// Gower), so it can only refit rows of the data it was made for, not synthetic data. `false` by default.
+  var carriesRowData: Bool { get }
+  /// The configuration for refitting `rows` of the data it was made for, in that order (stability resamples):
+  /// per-row data is subset alike. The configuration itself by default.
+  func resampled(rows: [Int]) -> Self
 }
 
 /// The outcome of a clustering: enough to compare, inspect, export and re-run it.

@@ -67,6 +67,25 @@ extension ClusterMetrics {
     return numerator / denominator
   }
 
+  /// Normalized mutual information (Strehl & Ghosh 2002, "Cluster ensembles", JMLR 3): MI / mean(H(a), H(b))
+  /// with the arithmetic mean and natural logarithms, as scikit-learn's `normalized_mutual_info_score` (1 when both
+  /// labellings have one segment or none, 0 when the mutual information is 0). Not corrected for chance: prefer
+  /// ``adjustedMutualInformation(_:_:noise:)`` when segment counts differ.
+  ///
+  /// - Throws: ``SegmentaError/invalidParameter(name:value:expected:)`` when the labellings differ in length.
+  /// - Complexity: O(n + kₐ × k_b).
+  public static func normalizedMutualInformation(
+    _ a: ContiguousArray<Int32>, _ b: ContiguousArray<Int32>, noise: NoiseHandling = .exclude
+  ) throws(SegmentaError) -> Double {
+    let table = try Contingency(a, b, noise: noise)
+    let rows = table.rowSums.count
+    let columns = table.columnSums.count
+    if (rows == 1 && columns == 1) || (rows == 0 && columns == 0) { return 1 }
+    let mi = table.mutualInformation()
+    if mi == 0 { return 0 }
+    return mi / ((entropy(table.rowSums) + entropy(table.columnSums)) / 2)
+  }
+
   /// −Σ (nᵢ/N)(ln nᵢ − ln N) over segment sizes (scikit-learn's `_entropy`); 0 for one segment.
   private static func entropy(_ sizes: [Int]) -> Double {
     if sizes.count <= 1 { return 0 }

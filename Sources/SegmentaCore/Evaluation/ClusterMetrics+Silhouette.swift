@@ -9,17 +9,25 @@ extension ClusterMetrics {
   static func streamedSilhouette(_ data: FeatureMatrix, coding: SegmentCoding, context: ExecutionContext)
     throws(SegmentaError) -> ContiguousArray<Double>
   {
+    try streamedSilhouette(data, coding: coding, rows: Array(0..<data.rows), context: context)
+  }
+
+  /// Silhouettes of the given rows against all rows (NaN for noise rows), in the order given.
+  static func streamedSilhouette(
+    _ data: FeatureMatrix, coding: SegmentCoding, rows: [Int], context: ExecutionContext
+  ) throws(SegmentaError) -> ContiguousArray<Double> {
     let n = data.rows
     let d = data.columns
     let k = coding.k
     let cancellation = context.cancellation
-    let parts = context.mapChunks(count: n, chunkCount: silhouetteChunkCount(n)) { _, range in
+    let parts = context.mapChunks(count: rows.count, chunkCount: silhouetteChunkCount(rows.count)) { _, range in
       var out = ContiguousArray<Double>(repeating: .nan, count: range.count)
       if cancellation.isCancelled { return out }
       var sums = [Double](repeating: 0, count: k)
       data.values.withUnsafeBufferPointer { x in
         coding.codes.withUnsafeBufferPointer { codes in
-          for i in range where codes[i] >= 0 {
+          for position in range where codes[rows[position]] >= 0 {
+            let i = rows[position]
             for c in 0..<k { sums[c] = 0 }
             for other in 0..<n where codes[other] >= 0 {
               var squared = 0.0
@@ -29,7 +37,7 @@ extension ClusterMetrics {
               }
               sums[Int(codes[other])] += squared.squareRoot()
             }
-            out[i - range.lowerBound] = silhouette(sums: sums, own: Int(codes[i]), sizes: coding.sizes)
+            out[position - range.lowerBound] = silhouette(sums: sums, own: Int(codes[i]), sizes: coding.sizes)
           }
         }
       }

@@ -30,6 +30,28 @@ public struct AxisTicks: Sendable, Equatable {
     values = (0...last).map { Double($0) * step }
   }
 
+  /// About `count` round ticks within `lower`…`upper` (which may be negative), e.g. −2, −1, 0, 1, 2; a degenerate
+  /// range gives the single tick `lower`.
+  ///
+  /// - Complexity: O(count).
+  public init(from lower: Double, to upper: Double, about count: Int) {
+    guard upper > lower, lower.isFinite, upper.isFinite else {
+      values = [lower.isFinite ? lower : 0]
+      step = 1
+      decimals = 0
+      return
+    }
+    let raw = (upper - lower) / Double(max(count, 1))
+    let magnitude = pow(10, floor(log10(raw)))
+    let residual = raw / magnitude
+    let step = (residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10) * magnitude
+    self.step = step
+    decimals = max(0, -Int(floor(log10(step) + 1e-9)))
+    let first = Int((lower / step * (1 - 1e-9 * (lower < 0 ? -1 : 1))).rounded(.up))
+    let last = Int((upper / step * (1 + 1e-9 * (upper < 0 ? -1 : 1))).rounded(.down))
+    values = first <= last ? (first...last).map { Double($0) * step } : [lower]
+  }
+
   /// The tick labels, e.g. `0`, `2.5`, `5`… with ``decimals`` decimals.
   public var labels: [String] { values.map { String(format: "%.\(decimals)f", $0) } }
 }

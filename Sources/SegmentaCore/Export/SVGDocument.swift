@@ -47,6 +47,23 @@ public struct SVGDocument: Sendable {
         + "x2=\"\(Self.number(b.x))\" y2=\"\(Self.number(b.y))\"/>")
   }
 
+  /// A filled circle, with a CSS class.
+  public mutating func circle(at center: Point, radius: Double, className: String) {
+    elements.append(
+      "<circle class=\"\(Self.escaped(className))\" cx=\"\(Self.number(center.x))\" cy=\"\(Self.number(center.y))\" "
+        + "r=\"\(Self.number(radius))\"/>")
+  }
+
+  /// A rectangle from its top-left corner, with a CSS class and an optional inline fill colour (for colour scales
+  /// that classes cannot enumerate).
+  public mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, fill: String? = nil)
+  {
+    let style = fill.map { " fill=\"\(Self.escaped($0))\"" } ?? ""
+    elements.append(
+      "<rect class=\"\(Self.escaped(className))\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" "
+        + "width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(style)/>")
+  }
+
   /// A text at `at`, anchored as given, optionally rotated (degrees, clockwise) about its position.
   public mutating func text(
     _ text: String, at position: Point, anchor: Anchor = .start, className: String, rotation: Double? = nil

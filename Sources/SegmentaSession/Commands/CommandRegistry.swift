@@ -5,7 +5,7 @@ public enum CommandRegistry {
     .load, .datasets, .use, .head, .describe,
     .rfm, .abc, .xyz, .join, .derive, .filter,
     .features, .missing, .transform, .scale,
-    .runVariant, .variants, .compare, .inspect, .plot,
+    .runVariant, .variants, .compare, .inspect, .profile, .importance, .choose, .stability, .plot,
     .kdist,
     .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]

@@ -20,77 +20,110 @@ extension CommandSpec {
     context.print(table.render(width: context.settings.width))
   }
 
-  /// `compare V…`
+  /// `compare V… [sample=N]`
   static let compare = CommandSpec(
-    name: "compare", usage: "compare VARIANT…",
+    name: "compare", usage: "compare VARIANT… [sample=N]",
     summary:
-      "internal indices side by side (inertia, silhouette, Calinski–Harabasz, Davies–Bouldin, BIC for mixtures) "
-      + "and agreement (ARI)",
-    example: "compare km.k3 km.k4 km.k5", arguments: [.variants]
+      "internal indices side by side (silhouette, Calinski–Harabasz, Davies–Bouldin, Dunn, BIC, smallest segment), "
+      + "the best variant per criterion, agreement (ARI, AMI)",
+    example: "compare km.k3 km.k4 km.k5 given.customer_group", optionKeys: ["sample"], arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1, atLeast: true)
+    let sample = try command.int("sample", in: 4...100_000_000)
     let names = try expandVariantNames(command.arguments.map(\.text), in: context.workspace)
     let format = context.numbers
-    var rows: [[String]] = []
-    var bics: [Double?] = []
-    var all: [(String, VariantMetrics)] = []
+    var rows: [ComparedVariant] = []
     for name in names {
-      let m = try context.metrics(of: name)
       let v = try context.workspace.variant(named: name)
-      all.append((name, m))
-      rows.append([
-        name, String(v.result.k), NumberFormat.grouped(v.result.labels.count - v.noiseCount), format.format(m.withinSS),
-        m.silhouette.map(format.format) ?? "–", m.calinskiHarabasz.map(format.format) ?? "–",
-        m.daviesBouldin.map(format.format) ?? "–",
-      ])
-      bics.append(v.result.criteria.first { $0.name == "bic" }?.value)
+      let m = try context.metrics(of: name, silhouetteSample: sample)
+      rows.append(ComparedVariant(variant: v, metrics: m))
     }
     // A BIC column (mixtures; lower is better, scikit-learn's sign) only when some variant has one.
-    let showBIC = bics.contains { $0 != nil }
+    let showBIC = rows.contains { $0.bic != nil }
     var table = TextTable(
-      header: ["variant", "k", "rows", "within_ss", "silhouette", "calinski_harabasz", "davies_bouldin"]
-        + (showBIC ? ["bic"] : []))
-    for (row, bic) in zip(rows, bics) { table.append(row + (showBIC ? [bic.map(format.format) ?? "–"] : [])) }
-    context.print(table.render(width: context.settings.width))
-    for name in names {
-      let noise = try context.workspace.variant(named: name).noiseCount
-      if noise > 0 {
-        context.print(
-          "note: \(NumberFormat.grouped(noise)) noise rows excluded from the indices and the agreement of \(name)")
-      }
+      header: ["variant", "k", "rows", "within_ss", "silhouette", "calinski_harabasz", "davies_bouldin", "dunn"]
+        + (showBIC ? ["bic"] : []) + ["smallest"])
+    for row in rows {
+      let m = row.metrics
+      let v = row.variant
+      table.append(
+        [
+          v.name, String(v.result.k), NumberFormat.grouped(v.result.labels.count - v.noiseCount),
+          format.format(m.withinSS), m.silhouette.map(format.format) ?? "–",
+          m.calinskiHarabasz.map(format.format) ?? "–", m.daviesBouldin.map(format.format) ?? "–",
+          m.dunn.map(format.format) ?? "–",
+        ] + (showBIC ? [row.bic.map(format.format) ?? "–"] : []) + [row.smallestShare.map(NumberFormat.percent) ?? "–"])
     }
-    if all.count > 1 {
-      let best = { (key: KeyPath<VariantMetrics, Double?>, higher: Bool) -> String in
-        let ranked = all.compactMap { pair in pair.1[keyPath: key].map { (pair.0, $0) } }
-        guard let top = ranked.max(by: { higher ? $0.1 < $1.1 : $0.1 > $1.1 }) else { return "–" }
-        return top.0
-      }
-      let lowestBIC = zip(names, bics).compactMap { name, bic in bic.map { (name, $0) } }.min { $0.1 < $1.1 }?.0
+    context.print(table.render(width: context.settings.width))
+    for row in rows where row.variant.noiseCount > 0 {
       context.print(
-        "best: silhouette \(best(\.silhouette, true)) · calinski_harabasz \(best(\.calinskiHarabasz, true))"
-          + " · davies_bouldin \(best(\.daviesBouldin, false)) (lower is better)"
-          + (lowestBIC.map { " · bic \($0) (lower is better)" } ?? ""))
+        "note: \(NumberFormat.grouped(row.variant.noiseCount)) noise rows excluded from the indices and the agreement "
+          + "of \(row.variant.name)")
+    }
+    let note = silhouetteNote(rows.compactMap(\.metrics.silhouetteSummary), sample: sample, seed: context.settings.seed)
+    context.printWrapped(note)
+    if rows.contains(where: { $0.variant.result.labels.count - $0.variant.noiseCount > CommandContext.dunnRowLimit }) {
+      context.printWrapped(
+        "dunn: not computed above \(NumberFormat.grouped(CommandContext.dunnRowLimit)) rows (it compares every pair "
+          + "of rows)")
+    }
+    if rows.count > 1 {
+      printBest(rows, &context)
       try printAgreement(names, &context)
     }
   }
 
-  /// Adjusted Rand index between every pair of variants fitted on the same rows.
-  private static func printAgreement(_ names: [String], _ context: inout CommandContext) throws(SessionError) {
-    let variants = try names.map { n throws(SessionError) in try context.workspace.variant(named: n) }
-    guard Set(variants.map(\.features.rowIndices)).count == 1 else {
-      context.print("agreement: not shown (the variants cover different rows)")
-      return
+  /// One row of `compare`.
+  private struct ComparedVariant {
+    let variant: Variant
+    let metrics: VariantMetrics
+    var bic: Double? { variant.result.criteria.first { $0.name == "bic" }?.value }
+    var smallestShare: Double? {
+      let members = variant.result.labels.count - variant.noiseCount
+      return variant.sizes.min().flatMap { members > 0 ? Double($0) / Double(members) : nil }
     }
-    context.print("agreement (adjusted Rand index):")
-    var table = TextTable(header: [""] + names)
-    for a in variants {
-      table.append(
-        [a.name]
-          + variants.map { b in
-            (try? ClusterMetrics.adjustedRandIndex(a.result.labels, b.result.labels)).map(context.numbers.format) ?? "–"
-          })
+  }
+
+  /// Says whether silhouettes are exact or estimated, so a sampled value is never mistaken for the exact one.
+  private static func silhouetteNote(_ summaries: [SilhouetteSummary], sample: Int?, seed: UInt64) -> String {
+    guard let sample, summaries.contains(where: { !$0.isExact }) else { return "silhouette: exact, every row scored" }
+    return "silhouette: estimated from a stratified sample of about \(NumberFormat.grouped(sample)) rows per "
+      + "variant, every segment kept (seed \(seed))"
+  }
+
+  /// The best variant per criterion, and the one that is best most often.
+  private static func printBest(_ rows: [ComparedVariant], _ context: inout CommandContext) {
+    let criteria: [(name: String, higher: Bool, value: (ComparedVariant) -> Double?)] = [
+      ("silhouette", true, { $0.metrics.silhouette }), ("calinski_harabasz", true, { $0.metrics.calinskiHarabasz }),
+      ("davies_bouldin", false, { $0.metrics.daviesBouldin }), ("dunn", true, { $0.metrics.dunn }),
+      ("bic", false, { $0.bic }),
+    ]
+    var table = TextTable(header: ["criterion", "best", "value", ""], alignments: [.left, .left, .right, .left])
+    var wins: [String] = []
+    for criterion in criteria {
+      var best: (name: String, value: Double)?
+      for row in rows {
+        guard let v = criterion.value(row), !v.isNaN else { continue }
+        if let b = best, !(criterion.higher ? v > b.value : v < b.value) { continue }
+        best = (row.variant.name, v)
+      }
+      guard let best else { continue }
+      wins.append(best.name)
+      table.append([
+        criterion.name, best.name, context.numbers.format(best.value),
+        criterion.higher ? "higher is better" : "lower is better",
+      ])
     }
+    guard !wins.isEmpty else { return }
+    context.print("")
+    context.print("best per criterion:")
     context.print(table.render(width: context.settings.width))
+    let counts = rows.map { row in (row.variant.name, wins.filter { $0 == row.variant.name }.count) }
+    if let top = counts.max(by: { $0.1 < $1.1 }), counts.filter({ $0.1 == top.1 }).count == 1 {
+      context.print("most often best: \(top.0) (\(top.1) of \(wins.count) criteria)")
+    } else {
+      context.printWrapped("no variant is best on most criteria: weigh the ones that matter for the use")
+    }
   }
 
   /// Variant names with sweep prefixes expanded: `km` stands for `km.k2 … km.k8` when no variant is called `km`.

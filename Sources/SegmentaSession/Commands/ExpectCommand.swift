@@ -4,7 +4,7 @@ extension CommandSpec {
   /// `expect EXPR`: the assertion that makes a session a CI test.
   static let expect = CommandSpec(
     name: "expect",
-    usage: "expect VALUE OP NUMBER   (VALUE: VARIANT.silhouette|calinski_harabasz|davies_bouldin|"
+    usage: "expect VALUE OP NUMBER   (VALUE: VARIANT.silhouette|calinski_harabasz|davies_bouldin|dunn|"
       + "inertia|within_ss|k|rows|noise, size(VARIANT), rows(DATASET); OP: == != < <= > >=)",
     summary: "assert a value (exit code 4 when it does not hold, showing the actual value)",
     example: "expect km.k4.silhouette >= 0.3", arguments: [.variants]
@@ -69,8 +69,13 @@ extension CommandSpec {
     case "davies_bouldin", "db":
       guard let v = try context.metrics(of: name).daviesBouldin else { throw undefined }
       return v
+    case "dunn":
+      guard let v = try context.metrics(of: name).dunn else { throw undefined }
+      return v
     default:
-      let known = ["silhouette", "calinski_harabasz", "davies_bouldin", "inertia", "within_ss", "k", "rows", "noise"]
+      let known = [
+        "silhouette", "calinski_harabasz", "davies_bouldin", "dunn", "inertia", "within_ss", "k", "rows", "noise",
+      ]
       let hint = didYouMean(metric, among: known)
       throw .usage("unknown metric '\(metric)'\(hint); metrics: \(known.joined(separator: ", "))", column: nil)
     }

@@ -74,6 +74,7 @@ extension CommandSpec {
       ("inertia", .optional(v.result.inertia)), ("iterations", v.result.iterations.map { .int($0) } ?? .null),
       ("within_ss", .number(m.withinSS)), ("silhouette", .optional(m.silhouette)),
       ("calinski_harabasz", .optional(m.calinskiHarabasz)), ("davies_bouldin", .optional(m.daviesBouldin)),
+      ("dunn", .optional(m.dunn)),
     ])
   }
 }

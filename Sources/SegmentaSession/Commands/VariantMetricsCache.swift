@@ -1,31 +1,44 @@
 import SegmentaCore
 
 extension CommandContext {
+  /// Above this many rows (noise excluded) the Dunn index, which compares every pair of rows, is not computed.
+  static let dunnRowLimit = 50_000
+
   /// The metrics of variant `name`, computed once and cached in the workspace.
   ///
   /// Indices that are undefined for the variant (k < 2, k ≥ n) are `nil`, never an error, so `compare` can show
-  /// a grouping with one level next to real segmentations.
-  mutating func metrics(of name: String) throws(SessionError) -> VariantMetrics {
+  /// a grouping with one level next to real segmentations. With `silhouetteSample`, the silhouette is estimated
+  /// from a stratified sample of that many rows (seeded by `set seed`) and the result is not cached; otherwise it is
+  /// exact.
+  mutating func metrics(of name: String, silhouetteSample: Int? = nil) throws(SessionError) -> VariantMetrics {
     let variant = try workspace.variant(named: name)
-    if let cached = variant.metrics { return cached }
+    if silhouetteSample == nil, let cached = variant.metrics { return cached }
     let x = variant.features.matrix
     let labels = variant.result.labels
     let execution = execution
     let defined = variant.result.k >= 2 && variant.result.k < x.rows - variant.noiseCount
-    func optional(_ body: () throws(SegmentaError) -> Double) throws(SessionError) -> Double? {
+    func optional<T>(_ body: () throws(SegmentaError) -> T) throws(SessionError) -> T? {
       guard defined else { return nil }
-      do { return try body() } catch .interrupted { throw .failed(.interrupted) } catch { return nil }
+      do { return try body() } catch .insufficientData { return nil } catch { throw .failed(error) }
+    }
+    var rng = SeededRandom(seed: settings.seed)
+    let summary = try optional { () throws(SegmentaError) in
+      try SilhouetteSummary(x, labels: labels, sampleSize: silhouetteSample, rng: &rng, context: execution)
     }
     let metrics = VariantMetrics(
       withinSS: ClusterMetrics.withinSumOfSquares(x, labels: labels),
-      silhouette: try optional { () throws(SegmentaError) in
-        try ClusterMetrics.silhouette(x, labels: labels, context: execution)
-      },
+      silhouette: summary?.mean,
       calinskiHarabasz: try optional { () throws(SegmentaError) in
         try ClusterMetrics.calinskiHarabasz(x, labels: labels)
       },
-      daviesBouldin: try optional { () throws(SegmentaError) in try ClusterMetrics.daviesBouldin(x, labels: labels) })
-    workspace.cacheMetrics(metrics, for: name)
+      daviesBouldin: try optional { () throws(SegmentaError) in try ClusterMetrics.daviesBouldin(x, labels: labels) },
+      dunn: x.rows - variant.noiseCount > Self.dunnRowLimit
+        ? nil
+        : try optional { () throws(SegmentaError) in
+          try ClusterMetrics.dunnIndex(x, labels: labels, context: execution)
+        },
+      silhouetteSummary: summary)
+    if summary?.isExact ?? true { workspace.cacheMetrics(metrics, for: name) }
     return metrics
   }
 }

@@ -52,7 +52,12 @@ public struct Variant: Sendable {
 /// Internal validity indices of a variant (nil where undefined, e.g. k = 1).
 public struct VariantMetrics: Sendable, Equatable {
   public var withinSS: Double
+  /// Mean silhouette: exact, or the stratified estimate when ``silhouetteSummary`` was sampled.
   public var silhouette: Double?
   public var calinskiHarabasz: Double?
   public var daviesBouldin: Double?
+  /// Dunn index (clValid's definition), higher is better.
+  public var dunn: Double?
+  /// Per-row and per-segment silhouettes, and whether they are exact.
+  public var silhouetteSummary: SilhouetteSummary?
 }

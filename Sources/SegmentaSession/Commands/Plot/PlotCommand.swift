@@ -32,7 +32,7 @@ struct PlotKind: Sendable {
   let draw: @Sendable (_ subject: Token, ParsedCommand, Target, inout CommandContext) throws(SessionError) -> Drawing
 
   /// Every kind, in the order `help plot` lists them.
-  static let all: [PlotKind] = [.dendrogram]
+  static let all: [PlotKind] = [.scatter, .profile, .sizes, .silhouette, .elbow, .dendrogram]
 
   /// The kind called `name`.
   static func named(_ name: String) -> PlotKind? { all.first { $0.name == name } }
