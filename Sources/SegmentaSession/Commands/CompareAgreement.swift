@@ -35,4 +35,34 @@ extension CommandSpec {
       context.print(table.render(width: context.settings.width))
     }
   }
+
+  /// Which segment of each other variant corresponds to each segment of the first one: a one-to-one matching that
+  /// maximises shared customers (Hungarian assignment on the overlap table), with the share of the first
+  /// variant's segment found in its match. Shown for up to six variants fitted on the same rows.
+  static func printMatching(_ names: [String], _ context: inout CommandContext) throws(SessionError) {
+    let variants = try names.map { n throws(SessionError) in try context.workspace.variant(named: n) }
+    guard variants.count >= 2, variants.count <= 6, Set(variants.map(\.features.rowIndices)).count == 1,
+      let first = variants.first
+    else { return }
+    context.print("")
+    context.printWrapped(
+      "matching segments of \(first.name) (most shared customers; share of the \(first.name) segment in its match):")
+    var table = TextTable(header: ["segment"] + variants.dropFirst().map(\.name))
+    let matchings = variants.dropFirst().map { other in
+      SegmentMatching.match(first.result.labels, ka: first.result.k, other.result.labels, kb: other.result.k)
+    }
+    let sizes = first.sizes
+    for s in 0..<first.result.k {
+      var row = [first.segmentLabel(s)]
+      for (other, pairs) in zip(variants.dropFirst(), matchings) {
+        if let pair = pairs.first(where: { $0.a == s }), sizes[s] > 0 {
+          row.append("\(other.segmentLabel(pair.b)) (\(NumberFormat.percent(Double(pair.overlap) / Double(sizes[s]))))")
+        } else {
+          row.append("–")
+        }
+      }
+      table.append(row)
+    }
+    context.print(table.render(width: context.settings.width))
+  }
 }

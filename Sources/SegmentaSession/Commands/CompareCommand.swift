@@ -70,6 +70,7 @@ extension CommandSpec {
     if rows.count > 1 {
       printBest(rows, &context)
       try printAgreement(names, &context)
+      try printMatching(names, &context)
     }
   }
 
