@@ -19,6 +19,11 @@ import Testing
       "inf.csv": "a\n1\n1e309\n",
       "allmissing.csv": "a,b\n1,\n2,\n3,\n",
       "constant.csv": "a,b\n1,5\n2,5\n3,5\n",
+      "mixed_endings.csv": "a,b\r\n1,2\n3,4\r5,6\n",
+      "german_thousands.csv": "kunde;umsatz\nA;1.234.567,89\nB;-0,5\nC;12,00\n",
+      "wide.csv": (0..<3000).map { "c\($0)" }.joined(separator: ",") + "\n"
+        + (0..<3000).map { String($0 % 7) }.joined(separator: ",") + "\n"
+        + (0..<3000).map { String($0 % 5) }.joined(separator: ",") + "\n",
       "levels.csv": "a,b\n" + (0..<300).map { "\($0),L\($0)" }.joined(separator: "\n") + "\n",
     ]
     for (name, text) in files {
@@ -105,5 +110,20 @@ import Testing
           "warning: g replaced: variants km were fitted on the old rows and are gone; load under another name (`as NAME`) to keep both"
         )))
     #expect(interpreter.workspace.variants.isEmpty)
+  }
+
+  @Test func oddButValidFilesLoad() throws {
+    let interpreter = Interpreter(baseDirectory: Self.folder.path)
+    #expect(
+      interpreter.execute("load mixed_endings.csv").lines.first
+        == .output(
+          "mixed_endings: 3 rows × 2 columns (2 numeric)"))
+    let german = interpreter.execute("load german_thousands.csv")
+    #expect(german.error == nil)
+    let umsatz = interpreter.workspace.datasets["german_thousands"]?.table.column(named: "umsatz")
+    #expect(umsatz?.numbers == [1_234_567.89, -0.5, 12])
+    let wide = interpreter.execute("load wide.csv")
+    #expect(wide.lines.first == .output("wide: 2 rows × 3,000 columns (3,000 numeric)"))
+    #expect(interpreter.execute("describe c0 c2999").error == nil)
   }
 }

@@ -39,7 +39,7 @@ extension CommandSpec {
       let table = try context.workspace.dataset(named: subjects[0]).table
       try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: path) }
       context.print(
-        "wrote \(NumberFormat.grouped(table.rowCount)) rows × \(table.columns.count) columns to \(context.display(target))"
+        "wrote \(NumberFormat.grouped(table.rowCount)) rows × \(NumberFormat.grouped(table.columns.count)) columns to \(context.display(target))"
       )
     default:
       throw .usage(

@@ -130,11 +130,11 @@ extension CommandSpec {
   static func describeTable(_ table: Table, source: String, width: Int) -> [String] {
     let counts = Column.Kind.allCases.compactMap { kind -> String? in
       let n = table.columns.filter { $0.kind == kind && $0.name != table.idColumn }.count
-      return n > 0 && kind != .identifier ? "\(n) \(kind == .date ? "date" : kind.rawValue)" : nil
+      return n > 0 && kind != .identifier ? "\(NumberFormat.grouped(n)) \(kind == .date ? "date" : kind.rawValue)" : nil
     }
     let idPart = table.idColumn.map { ", id: \($0)" } ?? ""
     var lines = [
-      "\(table.name): \(NumberFormat.grouped(table.rowCount)) rows × \(table.columns.count) columns "
+      "\(table.name): \(NumberFormat.grouped(table.rowCount)) rows × \(NumberFormat.grouped(table.columns.count)) columns "
         + "(\(counts.joined(separator: ", "))\(idPart))",
       source,
     ]
