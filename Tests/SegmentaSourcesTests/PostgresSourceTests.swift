@@ -131,7 +131,10 @@ struct PostgresSourceTests {
 
   @Test func ctrlCCancelsTheStatementOnTheServer() throws {
     let flag = CancellationFlag()
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { flag.cancel() }
+    Thread {
+      Thread.sleep(forTimeInterval: 0.5)
+      flag.cancel()
+    }.start()
     let started = Date()
     #expect(throws: SegmentaError.interrupted) {
       try Self.load({ _ in .sql("SELECT pg_sleep(30) AS x") }, context: ExecutionContext(cancellation: flag))

@@ -150,7 +150,10 @@ import Testing
 
   @Test func ctrlCInterruptsALongStatement() throws {
     let flag = CancellationFlag()
-    DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { flag.cancel() }
+    Thread {
+      Thread.sleep(forTimeInterval: 0.3)
+      flag.cancel()
+    }.start()
     let started = Date()
     #expect(throws: SegmentaError.interrupted) {
       try SQLiteSource.load(
