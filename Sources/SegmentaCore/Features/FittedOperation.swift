@@ -71,7 +71,7 @@ public enum FittedOperation: Sendable, Equatable {
         let values = c.numbers.enumerated().map { i, x -> Double in
           if x.isNaN { return .nan }
           guard let y = f.value(x) else {
-            rejected.append((i, "\(c.name) = \(x) outside the domain of \(f.rawValue) (\(f.requirement))"))
+            rejected.append((i, "\(c.name) outside the domain of \(f.rawValue) (\(f.requirement))"))
             return .nan
           }
           return y
