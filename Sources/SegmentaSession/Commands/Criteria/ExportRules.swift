@@ -27,6 +27,15 @@ extension CommandSpec {
         )
       }
       format = "SQL view"
+    case "json":
+      text = CriteriaJSON.document(criteria, describe(variant)).rendered() + "\n"
+      format = "JSON"
+    case "md":
+      let numbers = context.numbers
+      text = CriteriaMarkdown.page(criteria, describe(variant), language: context.settings.language) {
+        numbers.format($0)
+      }
+      format = "Markdown"
     default:
       throw .usage("unknown criteria format '\(target)'; use .sql, .json, .md or .pmml", column: nil)
     }
@@ -35,5 +44,9 @@ extension CommandSpec {
     context.print(
       "wrote the \(kind == .tree ? "rules" : "centroids") of \(variant.name) as \(format) to \(context.display(target))"
     )
+  }
+
+  private static func describe(_ variant: Variant) -> CriteriaJSON.Context {
+    CriteriaJSON.Context(variant: variant.name, method: variant.method, sizes: variant.sizes, journey: variant.journey)
   }
 }
