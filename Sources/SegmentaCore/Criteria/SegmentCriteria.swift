@@ -36,7 +36,8 @@ public struct SegmentCriteria: Sendable, Equatable {
   /// Assigns the rows of `table` (source columns; derivations are computed).
   ///
   /// Centroids: rows the recipe rejects (missing input without imputation, value outside a transform's domain,
-  /// unseen category) are not assigned. Tree: only a missing value of a feature the tree uses blocks a row.
+  /// unseen category) are not assigned. Tree: only a missing value the row's path needs blocks a row (as PMML's
+  /// `missingValueStrategy="none"` with `returnNullPrediction` and the SQL rules do).
   /// - Throws: ``SegmentaError`` for absent or mistyped columns.
   /// - Complexity: O(rows × (recipe + k × d)) for centroids, O(rows × (recipe + depth)) for a tree.
   public func assign(_ table: Table) throws(SegmentaError) -> Assignment {
@@ -58,7 +59,7 @@ public struct SegmentCriteria: Sendable, Equatable {
       var reasons = [String?](repeating: nil, count: n)
       for i in 0..<n {
         let row = columns.map { $0.numbers[i] }
-        if let missing = tree.usedFeatures.first(where: { row[$0].isNaN }) {
+        if let missing = tree.missingFeature(on: row) {
           reasons[i] = "\(tree.features[missing]) missing"
         } else {
           segments[i] = tree.predict(row)

@@ -43,6 +43,18 @@ public struct SurrogateTree: Sendable, Equatable {
     }
   }
 
+  /// The first feature on `row`'s path whose value is missing (the reason ``predict(_:)`` gives `nil`), if any.
+  /// - Complexity: O(depth).
+  public func missingFeature(on row: [Double]) -> Int? {
+    var node = root
+    while case .split(let feature, let threshold, let left, let right) = node {
+      let x = row[feature]
+      if x.isNaN { return feature }
+      node = x <= threshold ? left : right
+    }
+    return nil
+  }
+
   /// The features any split uses, sorted by index.
   public var usedFeatures: [Int] {
     var used = Set<Int>()

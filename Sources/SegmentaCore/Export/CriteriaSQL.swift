@@ -41,10 +41,7 @@ public enum CriteriaSQL {
     var counter = columns.count
     switch criteria.rule {
     case .tree(let tree):
-      let used = tree.usedFeatures
-      let nullCheck = used.compactMap { f in columns.first { $0.name == tree.features[f] }?.sql }
-        .map { "\($0) IS NULL" }
-      var branches = nullCheck.isEmpty ? [] : ["WHEN \(nullCheck.joined(separator: " OR ")) THEN NULL"]
+      var branches: [String] = []
       for rule in tree.rules {
         let conditions = rule.conditions.flatMap { c -> [String] in
           let x = columns.first { $0.name == tree.features[c.feature] }?.sql ?? identifier(tree.features[c.feature])
@@ -53,6 +50,8 @@ public enum CriteriaSQL {
         let condition = conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")
         branches.append("WHEN \(condition) THEN \(string(criteria.labels[rule.segment]))")
       }
+      // A NULL on the row's path makes its rule NULL and every other rule false: no rule matches.
+      branches.append("ELSE NULL")
       return header(title, view) + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
         + identifier(key) + ",\n  CASE\n    " + branches.joined(separator: "\n    ") + "\n  END AS segment\nFROM "
         + previous + ";\n"

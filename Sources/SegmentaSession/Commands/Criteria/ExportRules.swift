@@ -30,6 +30,9 @@ extension CommandSpec {
     case "json":
       text = CriteriaJSON.document(criteria, describe(variant)).rendered() + "\n"
       format = "JSON"
+    case "pmml":
+      text = CriteriaPMML.document(criteria, modelName: variant.name)
+      format = "PMML 4.4"
     case "md":
       let numbers = context.numbers
       text = CriteriaMarkdown.page(criteria, describe(variant), language: context.settings.language) {

@@ -6,10 +6,10 @@ import Testing
 @testable import SegmentaSession
 @testable import SegmentaSources
 
-/// The exported SQL views run in real databases — SQLite (through GRDB) and the PostgreSQL server of
+/// The exported criteria run in real consumers and must reproduce `assign` row by row. SQL: the views run in real databases — SQLite (through GRDB) and the PostgreSQL server of
 /// scripts/with-postgres.sh — on the prospects sample and must reproduce `assign` row by row, for the nearest-centre
 /// rule and the surrogate tree, with imputation (`COALESCE`) and with the explicit NULL branch (`missing drop`).
-@Suite struct CriteriaSQLTests {
+@Suite struct CriteriaConsumerTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   static let postgresURL = ProcessInfo.processInfo.environment["SEGMENTA_TEST_POSTGRES_URL"].flatMap {
@@ -34,6 +34,7 @@ import Testing
   /// One case: the exported view of a rule and `assign`'s segments for the prospects, by customer id.
   struct Case {
     let sql: String
+    let pmml: String
     let expected: [String: String]
   }
 
@@ -42,7 +43,9 @@ import Testing
     let interpreter = Interpreter(baseDirectory: repository.path)
     var lines = ["load datasets/b2b-customers.csv as customers"] + recipes[recipe]
     for rule in ["centroids", "rules"] {
-      lines.append("export rules km to \(folder.path)/\(rule).sql using \(rule == "rules" ? "tree" : rule)")
+      for format in ["sql", "pmml"] {
+        lines.append("export rules km to \(folder.path)/\(rule).\(format) using \(rule == "rules" ? "tree" : rule)")
+      }
       lines.append("assign km datasets/b2b-prospects.csv to \(folder.path)/\(rule).csv using \(rule)")
     }
     for line in lines {
@@ -58,7 +61,7 @@ import Testing
       let segments = try #require(assigned.column(named: "segment"))
       var expected: [String: String] = [:]
       for i in 0..<assigned.rowCount { expected[ids.text(at: i)] = segments.text(at: i) }
-      return Case(sql: sql, expected: expected)
+      return Case(sql: sql, pmml: folder.appendingPathComponent("\(rule).pmml").path, expected: expected)
     }
   }
 
@@ -114,6 +117,35 @@ import Testing
         }
       }
       #expect(Self.agreeing(rows, item.expected) == prospects.rowCount)
+    }
+  }
+
+  /// PMML scored by jpmml-evaluator (scripts/score_pmml.py): a real engine, not our reading of the standard.
+  /// Skipped with a message when Java or the package is missing, except in CI, where that is a failure.
+  @Test(arguments: [0, 1]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
+    for item in try Self.cases(recipe: recipe) {
+      let output = item.pmml + ".scored.csv"
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = [
+        "python3", Self.repository.appendingPathComponent("scripts/score_pmml.py").path, item.pmml,
+        Self.repository.appendingPathComponent("datasets/b2b-prospects.csv").path, "customer_id", output,
+      ]
+      try process.run()
+      process.waitUntilExit()
+      if process.terminationStatus == 3 && !Self.inCI {
+        print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
+        return
+      }
+      try #require(process.terminationStatus == 0, "score_pmml.py failed for \(item.pmml)")
+      let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
+      let ids = try #require(scored.column(named: "customer_id"))
+      let segments = try #require(scored.column(named: "segment"))
+      let rows = (0..<scored.rowCount).map { i -> (String, String?) in
+        let s = segments.text(at: i)
+        return (ids.text(at: i), s.isEmpty ? nil : s)
+      }
+      #expect(Self.agreeing(rows, item.expected) == scored.rowCount)
     }
   }
 
