@@ -21,6 +21,13 @@ extension CommandSpec {
     let load = try context.core { () throws(SegmentaError) in
       try CSVReader.load(path: input, name: "new", options: CSVOptions(), context: execution)
     }
+    let needed = criteria.recipe.derivations.isEmpty ? criteria.recipe.inputs.map(\.name) : []
+    if let absent = needed.first(where: { load.table.column(named: $0) == nil }) {
+      throw .failed(
+        .notReady(
+          "\(context.display(words[1])) has no column '\(absent)', which \(variant.name) needs (it reads "
+            + needed.joined(separator: ", ") + "); add the column or rename its header"))
+    }
     let assignment = try context.core { () throws(SegmentaError) in try criteria.assign(load.table) }
     let training = try context.workspace.dataset(named: variant.datasetName).table
     let table = assignmentTable(load.table, assignment, criteria, idName: training.idColumn)
@@ -40,6 +47,11 @@ extension CommandSpec {
     context.print(
       "the \(kind == .tree ? "rules" : "centroids") reproduce \(NumberFormat.percent(fidelity.overall)) of "
         + "\(variant.name)'s own \(NumberFormat.grouped(fidelity.rows)) rows")
+    if variant.noiseCount > 0 {
+      context.warn(
+        "\(variant.name) has \(NumberFormat.grouped(variant.noiseCount)) noise rows; neither centroids nor rules "
+          + "label new rows as noise, so outliers among them get the nearest segment")
+    }
     reportProblems(assignment, &context)
   }
 
