@@ -40,7 +40,8 @@ final class ScriptedReader: LineReader {
     #expect(driver.worstStatus == .usageError)
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text.hasPrefix("version 1\nset \\\n  digits 5\n# set widht 90\n# error: column 5: unknown setting"))
-    #expect(text.hasSuffix("set\n#> seed 42 · digits 5 · width 80 · threads 2\n"), "quit is not journaled")
+    #expect(
+      text.hasSuffix("set\n#> seed 42 · digits 5 · width 80 · threads 2 · language en\n"), "quit is not journaled")
   }
 
   @Test func threeCtrlCInARowQuit() {

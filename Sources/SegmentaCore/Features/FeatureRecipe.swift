@@ -33,18 +33,25 @@ public struct FeatureRecipe: Sendable, Equatable {
     var working = try columns.map { name throws(SegmentaError) in try table.requireColumn(name) }
     let rows = try keptRows(working, rowCount: table.rowCount)
     working = working.map { $0.isNumeric ? selectNumeric($0, rows) : selectStrings($0, rows) }
+    var fills = [Double?](repeating: nil, count: working.count)
     if let policy = missing, policy != .drop {
-      working = try working.map { column throws(SegmentaError) in try impute(column, policy) }
+      for j in working.indices {
+        (working[j], fills[j]) = try impute(working[j], policy)
+      }
     }
     let raw = working
     var warnings: [String] = []
+    var operations: [FittedOperation] = []
     for step in steps {
+      let fitted: [FittedOperation]
       switch step {
       case .transform(let transform, let names):
-        working = try FeatureTransforms.apply(transform, to: names, in: working)
+        fitted = try FeatureTransforms.fit(transform, to: names, in: working)
       case .scale(let scaling):
-        working = FeatureTransforms.scale(working, scaling, warnings: &warnings)
+        fitted = FeatureTransforms.fitScale(working, scaling, warnings: &warnings)
       }
+      for operation in fitted { working = operation.apply(to: working).columns }
+      operations += fitted
     }
     if let categorical = working.first(where: { !$0.isNumeric }) {
       throw .wrongColumnKind(
@@ -56,7 +63,14 @@ public struct FeatureRecipe: Sendable, Equatable {
       for i in 0..<rows.count { values[i * working.count + j] = column.numbers[i] }
     }
     let matrix = FeatureMatrix(rows: rows.count, columns: working.count, names: working.map(\.name), values: values)
-    return PreparedFeatures(matrix: matrix, rowIndices: rows, rawColumns: raw, warnings: warnings)
+    let inputs = zip(raw, fills).map { column, fill in
+      FittedRecipe.Input(
+        name: column.name, isNumeric: column.isNumeric, fill: fill,
+        range: column.isNumeric ? column.numbers.min().flatMap { lo in column.numbers.max().map { lo...$0 } } : nil)
+    }
+    let fitted = FittedRecipe(
+      derivations: derivations, inputs: inputs, operations: operations, outputNames: matrix.names)
+    return PreparedFeatures(matrix: matrix, rowIndices: rows, rawColumns: raw, warnings: warnings, fitted: fitted)
   }
 
   /// Missing-value counts of the selected columns (only those with any), for the `features` command's warning.
@@ -90,8 +104,10 @@ public struct FeatureRecipe: Sendable, Equatable {
     Column(name: c.name, kind: c.kind, strings: rows.map { c.strings[$0] })
   }
 
-  private func impute(_ c: Column, _ policy: MissingPolicy) throws(SegmentaError) -> Column {
-    guard c.isNumeric, c.missingCount > 0 else { return c }
+  /// The column with missing numbers filled, and the fill value, kept for new data even when training had no gap
+  /// (`nil` for categorical columns: a missing category in new data cannot be assigned).
+  private func impute(_ c: Column, _ policy: MissingPolicy) throws(SegmentaError) -> (Column, Double?) {
+    guard c.isNumeric else { return (c, nil) }
     let present = c.numbers.filter { !$0.isNaN }
     guard !present.isEmpty else {
       throw .insufficientData(
@@ -99,7 +115,10 @@ public struct FeatureRecipe: Sendable, Equatable {
     }
     let fill =
       policy == .imputeMean ? Statistics.mean(present) : Statistics.quantile(sorted: present.sorted(), 0.5)
-    return Column(name: c.name, kind: .numeric, numbers: ContiguousArray(c.numbers.map { $0.isNaN ? fill : $0 }))
+    guard c.missingCount > 0 else { return (c, fill) }
+    return (
+      Column(name: c.name, kind: .numeric, numbers: ContiguousArray(c.numbers.map { $0.isNaN ? fill : $0 })), fill
+    )
   }
 }
 
@@ -113,4 +132,6 @@ public struct PreparedFeatures: Sendable, Equatable {
   public let rawColumns: [Column]
   /// Notes produced while fitting (e.g. a constant column left unscaled).
   public let warnings: [String]
+  /// The recipe with its fitted parameters, to prepare new data the same way.
+  public let fitted: FittedRecipe
 }

@@ -1,16 +1,25 @@
 import SegmentaCore
 
 extension CommandSpec {
-  /// `export assignments V to FILE.csv` · `export metrics V… to FILE.json` · `export data NAME to FILE.csv`
+  /// `export assignments V to FILE.csv` · `export rules V to FILE.sql|.json|.md|.pmml [using tree|centroids]` ·
+  /// `export metrics V… to FILE.json` · `export data NAME to FILE.csv`
   static let export = CommandSpec(
     name: "export",
     usage:
-      "export assignments VARIANT to FILE.csv | export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv",
-    summary: "write segment assignments, full-precision metrics or a dataset to a file (atomically)",
+      "export assignments VARIANT to FILE.csv | export rules VARIANT to FILE.sql|.json|.md|.pmml [using tree|centroids] "
+      + "| export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv",
+    summary: "write segment assignments, assignment criteria (SQL view, JSON, Markdown, PMML), full-precision "
+      + "metrics or a dataset to a file (atomically)",
     example: "export assignments km.k4 to out/segments.csv",
-    arguments: [.keywords(["assignments", "metrics", "data"]), .variants]
+    arguments: [.keywords(["assignments", "rules", "metrics", "data"]), .variants]
   ) { command, context throws(SessionError) in
-    let words = command.arguments.map(\.text)
+    var words = command.arguments.map(\.text)
+    // `export rules V to FILE using tree`: move the trailing `using …` next to the subject.
+    if words.count >= 6, words[words.count - 2] == "using", words[words.count - 4] == "to" {
+      let using = words.suffix(2)
+      words.removeLast(2)
+      words.insert(contentsOf: using, at: words.count - 2)
+    }
     guard words.count >= 4, words[words.count - 2] == "to" else {
       throw .usage("expected `export WHAT NAME… to FILE`", column: nil)
     }
@@ -34,6 +43,11 @@ extension CommandSpec {
       try context.core { () throws(SegmentaError) in try AtomicFile.write(json.rendered() + "\n", to: path) }
       context.print(
         "wrote metrics of \(names.count) variant\(names.count == 1 ? "" : "s") to \(context.display(target))")
+    case "rules":
+      guard subjects.count == 1 || (subjects.count == 3 && subjects[1] == "using") else {
+        throw .usage("expected `export rules VARIANT to FILE.sql|.json|.md|.pmml [using tree|centroids]`", column: nil)
+      }
+      try exportRules(subjects, target: target, &context)
     case "data":
       guard subjects.count == 1 else { throw .usage("export data takes one dataset", column: nil) }
       let table = try context.workspace.dataset(named: subjects[0]).table
@@ -43,7 +57,7 @@ extension CommandSpec {
       )
     default:
       throw .usage(
-        "unknown export '\(words[0])'; choose assignments, metrics or data", column: command.arguments[0].column)
+        "unknown export '\(words[0])'; choose assignments, rules, metrics or data", column: command.arguments[0].column)
     }
   }
 

@@ -3,13 +3,14 @@ import SegmentaCore
 extension CommandSpec {
   /// `set seed|digits|width|threads N`
   static let set = CommandSpec(
-    name: "set", usage: "set [seed|digits|width|threads N]",
+    name: "set", usage: "set [seed|digits|width|threads N | language en|de]",
     summary: "change a setting (alone: show them); results never depend on threads",
-    example: "set seed 42", arguments: [.keywords(["seed", "digits", "width", "threads"])]
+    example: "set seed 42", arguments: [.keywords(["seed", "digits", "width", "threads", "language"])]
   ) { command, context throws(SessionError) in
     if command.arguments.isEmpty {
       let s = context.settings
-      context.print("seed \(s.seed) · digits \(s.digits) · width \(s.width) · threads \(s.threads)")
+      context.print(
+        "seed \(s.seed) · digits \(s.digits) · width \(s.width) · threads \(s.threads) · language \(s.language)")
       return
     }
     try command.requireArguments(2)
@@ -21,6 +22,11 @@ extension CommandSpec {
         throw .usage("seed \(value.text) is invalid: expected a whole number ≥ 0", column: value.column)
       }
       context.workspace.settings.seed = seed
+    } else if key.text == "language" {
+      guard let language = RuleText.Language(rawValue: value.text) else {
+        throw .usage("language \(value.text) is invalid: expected en or de", column: value.column)
+      }
+      context.workspace.settings.language = language
     } else if let range = limits[key.text] {
       guard let n = Int(value.text), range.contains(n) else {
         throw .usage(
@@ -34,7 +40,8 @@ extension CommandSpec {
       }
     } else {
       let hint = didYouMean(key.text, among: ["seed", "digits", "width", "threads"])
-      throw .usage("unknown setting '\(key.text)'\(hint); settings: seed, digits, width, threads", column: key.column)
+      throw .usage(
+        "unknown setting '\(key.text)'\(hint); settings: seed, digits, width, threads, language", column: key.column)
     }
   }
 

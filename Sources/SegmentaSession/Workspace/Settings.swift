@@ -1,3 +1,5 @@
+import SegmentaCore
+
 /// Session settings changed with `set`; all of them are recorded because all of them can change a transcript.
 public struct Settings: Sendable, Equatable {
   /// The session seed every `run` starts from unless it gives `seed=`.
@@ -8,6 +10,9 @@ public struct Settings: Sendable, Equatable {
   public var width: Int = 80
   /// Worker threads for computations (results never depend on it).
   public var threads: Int = 2
+
+  /// Language of rule texts and Markdown exports (`set language de|en`).
+  public var language: RuleText.Language = .en
 
   public init() {}
 

@@ -16,8 +16,12 @@ public struct Variant: Sendable {
   public let features: PreparedFeatures
   /// Labels (canonical numbering), centres, inertia.
   public let result: ClusteringResult
-  /// Display names of segments when they come from a grouping column (`run given`), else `nil`.
-  public let segmentNames: [String]?
+  /// Display names of segments: from a grouping column (`run given`) or given with `name`; `nil` = numbers.
+  public var segmentNames: [String]?
+  /// The surrogate tree of the last `rules` command, used by `assign … using rules` and `export rules`.
+  public var tree: SurrogateTree?
+  /// Per-segment treatment along the customer journey (`journey`), in the order given.
+  public var journey: [JourneyStep] = []
   /// Metrics computed on demand and cached.
   public var metrics: VariantMetrics?
 

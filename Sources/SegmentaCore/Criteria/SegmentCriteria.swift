@@ -1,0 +1,71 @@
+/// Everything needed to put new customers into a variant's segments: the fitted recipe and one rule (nearest
+/// centre in model space, or a surrogate tree on original units), with the segments' display labels. Assignment,
+/// SQL, PMML, JSON and Markdown exports all read this one value.
+public struct SegmentCriteria: Sendable, Equatable {
+  /// How rows are put into segments.
+  public enum Rule: Sendable, Equatable {
+    /// Nearest centre after the recipe's transforms and scaling.
+    case centroids(NearestCentreRule)
+    /// A surrogate tree on the recipe's numeric inputs in original units (after imputation).
+    case tree(SurrogateTree)
+  }
+
+  /// The fitted recipe (derivations, imputation, transforms, scaling).
+  public let recipe: FittedRecipe
+  /// The rule.
+  public let rule: Rule
+  /// Display label per segment (its name, or its 1-based number).
+  public let labels: [String]
+
+  public init(recipe: FittedRecipe, rule: Rule, labels: [String]) {
+    self.recipe = recipe
+    self.rule = rule
+    self.labels = labels
+  }
+
+  /// Segments of new rows, with the reason for every row that cannot be assigned.
+  public struct Assignment: Sendable, Equatable {
+    /// Segment index per row (`nil` = not assigned).
+    public let segments: [Int?]
+    /// Why a row was not assigned (`nil` when it was).
+    public let reasons: [String?]
+    /// Numeric inputs outside the training range, per row (assigned by extrapolation; reported).
+    public let outsideRange: [[String]]
+  }
+
+  /// Assigns the rows of `table` (source columns; derivations are computed).
+  ///
+  /// Centroids: rows the recipe rejects (missing input without imputation, value outside a transform's domain,
+  /// unseen category) are not assigned. Tree: only a missing value the row's path needs blocks a row (as PMML's
+  /// `missingValueStrategy="none"` with `returnNullPrediction` and the SQL rules do).
+  /// - Throws: ``SegmentaError`` for absent or mistyped columns.
+  /// - Complexity: O(rows × (recipe + k × d)) for centroids, O(rows × (recipe + depth)) for a tree.
+  public func assign(_ table: Table) throws(SegmentaError) -> Assignment {
+    let prepared = try recipe.transform(table)
+    switch rule {
+    case .centroids(let nearest):
+      let segments = nearest.assign(prepared.matrix)
+      let reasons = zip(segments, prepared.rejected).map { s, r in s == nil ? (r ?? "a feature is missing") : nil }
+      return Assignment(segments: segments, reasons: reasons, outsideRange: prepared.outsideRange)
+    case .tree(let tree):
+      let columns = try tree.features.map { name throws(SegmentaError) -> Column in
+        guard let c = prepared.raw.first(where: { $0.name == name }) else {
+          throw .unknownColumn(name, suggestion: nil)
+        }
+        return c
+      }
+      let n = table.rowCount
+      var segments = [Int?](repeating: nil, count: n)
+      var reasons = [String?](repeating: nil, count: n)
+      for i in 0..<n {
+        let row = columns.map { $0.numbers[i] }
+        if let missing = tree.missingFeature(on: row) {
+          reasons[i] = "\(tree.features[missing]) missing"
+        } else {
+          segments[i] = tree.predict(row)
+        }
+      }
+      return Assignment(segments: segments, reasons: reasons, outsideRange: prepared.outsideRange)
+    }
+  }
+}
