@@ -47,7 +47,7 @@ let package = Package(
       name: "SegmentaSessionTests",
       dependencies: ["SegmentaSession", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     // pty_smoke.py drives the built binary in a pseudo-terminal (readline: completion, Ctrl-C, history);
-    // render_svg.py renders a plot in headless Chromium and checks the picture is not blank.
-    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py", "render_svg.py"]),
+    // render_svg.py / render_html.py render a plot / an HTML page in headless Chromium and check it is not blank.
+    .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["pty_smoke.py", "render_svg.py", "render_html.py"]),
   ]
 )

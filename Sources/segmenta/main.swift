@@ -9,6 +9,7 @@ let usage = """
          segmenta --from FILE.seg               replay FILE, then continue in a new journal that starts with it
          segmenta run FILE.seg [--out NEW.seg]  execute a session and print its transcript
          segmenta check [--update] FILE.seg…    replay sessions and compare their recorded outputs
+         segmenta render FILE.seg -o FILE.html  execute a session and write it as a notebook page
          segmenta --reference                   print the command reference (Markdown)
   exit codes: 0 ok · 1 output mismatch · 2 parse/usage · 3 a command failed · 4 an expect failed
 
@@ -79,6 +80,12 @@ case "check":
     exit(2)
   }
   exit(batch.check(paths: arguments, update: update))
+case "render":
+  guard arguments.count == 4, arguments[2] == "-o" || arguments[2] == "--out" else {
+    printErr(usage)
+    exit(2)
+  }
+  exit(batch.render(path: arguments[1], htmlPath: arguments[3]))
 case "--reference":
   printOut(CommandReference.markdown())
   exit(0)

@@ -18,37 +18,15 @@ public enum CriteriaMarkdown {
       out.append("| \(s + 1) | \(label) | \(s < context.sizes.count ? context.sizes[s] : 0) |")
     }
     out += ["", de ? "## Regeln" : "## Rules", ""]
-    switch criteria.rule {
-    case .tree(let tree):
-      for rule in tree.rules {
-        out.append(
-          "- " + RuleText.sentence(rule, tree: tree, labels: criteria.labels, language: language, format: format))
-      }
-      out.append("")
-      out.append(
-        de
-          ? "Fehlt ein Wert, den eine Regel braucht, wird der Kunde nicht zugeordnet."
-          : "A customer missing a value a rule needs is not assigned.")
-    case .centroids:
-      out.append(
-        de
-          ? "Jeder Kunde gehört zum Segment mit dem nächsten Zentrum, nachdem die Vorverarbeitung unten angewandt wurde."
-          : "Each customer belongs to the segment with the nearest centre after the preprocessing below.")
+    let rules = CriteriaProse.rules(criteria, language: language, format: format)
+    if let note = CriteriaProse.missingNote(criteria, language: language) {
+      out += rules.map { "- " + $0 } + ["", note]
+    } else {
+      out += rules
     }
     out += ["", de ? "## Vorverarbeitung" : "## Preprocessing", ""]
-    for input in criteria.recipe.inputs {
-      let fill = input.fill.map { (de ? ", fehlend → " : ", missing → ") + format($0) } ?? ""
-      out.append("- `\(input.name)`\(fill)")
-    }
-    for op in criteria.recipe.operations {
-      switch op {
-      case .function(let f, let c): out.append("- `\(c)` → \(f.rawValue)")
-      case .clip(let c, let lo, let hi): out.append("- `\(c)` → [\(format(lo)), \(format(hi))]")
-      case .oneHot(let c, let levels):
-        out.append("- `\(c)` → one-hot: " + levels.map { "`\($0)`" }.joined(separator: ", "))
-      case .standardize(let c, let center, let spread):
-        out.append("- `\(c)` → (x − \(format(center))) / \(format(spread))")
-      }
+    for step in CriteriaProse.steps(criteria, language: language, format: format) {
+      out.append("- `\(step.column)`\(step.detail)" + step.levels.map { "`\($0)`" }.joined(separator: ", "))
     }
     if !context.journey.isEmpty {
       out += ["", de ? "## Maßnahmen entlang der Customer Journey" : "## Actions along the customer journey", ""]

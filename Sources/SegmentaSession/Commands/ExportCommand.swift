@@ -2,16 +2,17 @@ import SegmentaCore
 
 extension CommandSpec {
   /// `export assignments V to FILE.csv` · `export rules V to FILE.sql|.json|.md|.pmml [using tree|centroids]` ·
-  /// `export metrics V… to FILE.json` · `export data NAME to FILE.csv`
+  /// `export metrics V… to FILE.json` · `export data NAME to FILE.csv` · `export report V to FILE.html`
   static let export = CommandSpec(
     name: "export",
     usage:
       "export assignments VARIANT to FILE.csv | export rules VARIANT to FILE.sql|.json|.md|.pmml [using tree|centroids] "
-      + "| export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv",
+      + "| export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv "
+      + "| export report VARIANT to FILE.html [using tree|centroids]",
     summary: "write segment assignments, assignment criteria (SQL view, JSON, Markdown, PMML), full-precision "
-      + "metrics or a dataset to a file (atomically)",
+      + "metrics, a dataset or the segment handbook (one HTML page) to a file (atomically)",
     example: "export assignments km.k4 to out/segments.csv",
-    arguments: [.keywords(["assignments", "rules", "metrics", "data"]), .variants]
+    arguments: [.keywords(["assignments", "rules", "metrics", "data", "report"]), .variants]
   ) { command, context throws(SessionError) in
     var words = command.arguments.map(\.text)
     // `export rules V to FILE using tree`: move the trailing `using …` next to the subject.
@@ -48,6 +49,11 @@ extension CommandSpec {
         throw .usage("expected `export rules VARIANT to FILE.sql|.json|.md|.pmml [using tree|centroids]`", column: nil)
       }
       try exportRules(subjects, target: target, &context)
+    case "report":
+      guard subjects.count == 1 || (subjects.count == 3 && subjects[1] == "using") else {
+        throw .usage("expected `export report VARIANT to FILE.html [using tree|centroids]`", column: nil)
+      }
+      try exportReport(subjects, target: target, &context)
     case "data":
       guard subjects.count == 1 else { throw .usage("export data takes one dataset", column: nil) }
       let table = try context.workspace.dataset(named: subjects[0]).table
@@ -57,7 +63,8 @@ extension CommandSpec {
       )
     default:
       throw .usage(
-        "unknown export '\(words[0])'; choose assignments, rules, metrics or data", column: command.arguments[0].column)
+        "unknown export '\(words[0])'; choose assignments, rules, metrics, data or report",
+        column: command.arguments[0].column)
     }
   }
 

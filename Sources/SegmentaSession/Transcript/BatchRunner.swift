@@ -3,8 +3,8 @@ import SegmentaCore
 
 /// `segmenta run`, `segmenta check` and `segmenta check --update`: session files as scripts and as tests.
 public struct BatchRunner {
-  private let out: (String) -> Void
-  private let err: (String) -> Void
+  let out: (String) -> Void
+  let err: (String) -> Void
 
   /// - Parameters:
   ///   - out: standard output (transcripts, the closing summary line).
@@ -91,7 +91,8 @@ public struct BatchRunner {
     return (interpreter, report.refreshed)
   }
 
-  private func load(_ path: String) -> (SessionFile, Interpreter)? {
+  /// Reads and parses `path` with an interpreter rooted in its folder, or prints why it cannot and returns `nil`.
+  func load(_ path: String) -> (SessionFile, Interpreter)? {
     let text: String
     do {
       text = try String(contentsOfFile: path, encoding: .utf8)

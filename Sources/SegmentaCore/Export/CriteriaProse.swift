@@ -1,0 +1,61 @@
+/// The readable parts of segment criteria, shared by the Markdown export and the HTML handbook: the rule
+/// sentences and the preprocessing steps, in English or German.
+public enum CriteriaProse {
+  /// One preprocessing step on one column, e.g. `discount_rate` with `, missing → 0.05`.
+  public struct Step: Sendable, Equatable {
+    /// The column it applies to.
+    public let column: String
+    /// What happens, written to follow the column name (`, missing → 0.05`, ` → log1p`, ` → one-hot: `).
+    public let detail: String
+    /// The levels of a one-hot step (printed after `detail`), empty otherwise.
+    public let levels: [String]
+  }
+
+  /// The rules as sentences: one per tree leaf, or the nearest-centre sentence.
+  public static func rules(_ criteria: SegmentCriteria, language: RuleText.Language, format: (Double) -> String)
+    -> [String]
+  {
+    let de = language == .de
+    switch criteria.rule {
+    case .tree(let tree):
+      return tree.rules.map {
+        RuleText.sentence($0, tree: tree, labels: criteria.labels, language: language, format: format)
+      }
+    case .centroids:
+      return [
+        de
+          ? "Jeder Kunde gehört zum Segment mit dem nächsten Zentrum, nachdem die Vorverarbeitung unten angewandt wurde."
+          : "Each customer belongs to the segment with the nearest centre after the preprocessing below."
+      ]
+    }
+  }
+
+  /// What the rules do with a missing value (tree rules only).
+  public static func missingNote(_ criteria: SegmentCriteria, language: RuleText.Language) -> String? {
+    guard case .tree = criteria.rule else { return nil }
+    return language == .de
+      ? "Fehlt ein Wert, den eine Regel braucht, wird der Kunde nicht zugeordnet."
+      : "A customer missing a value a rule needs is not assigned."
+  }
+
+  /// The recorded preprocessing: the inputs with their imputation values, then the operations in order.
+  public static func steps(_ criteria: SegmentCriteria, language: RuleText.Language, format: (Double) -> String)
+    -> [Step]
+  {
+    let missing = language == .de ? ", fehlend → " : ", missing → "
+    var steps = criteria.recipe.inputs.map { input in
+      Step(column: input.name, detail: input.fill.map { missing + format($0) } ?? "", levels: [])
+    }
+    for op in criteria.recipe.operations {
+      switch op {
+      case .function(let f, let c): steps.append(Step(column: c, detail: " → \(f.rawValue)", levels: []))
+      case .clip(let c, let lo, let hi):
+        steps.append(Step(column: c, detail: " → [\(format(lo)), \(format(hi))]", levels: []))
+      case .oneHot(let c, let levels): steps.append(Step(column: c, detail: " → one-hot: ", levels: levels))
+      case .standardize(let c, let center, let spread):
+        steps.append(Step(column: c, detail: " → (x − \(format(center))) / \(format(spread))", levels: []))
+      }
+    }
+    return steps
+  }
+}
