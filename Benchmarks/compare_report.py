@@ -94,7 +94,8 @@ def main():
         print(f"- 1-minute load average at the start of each run: min {min(loads):.2f}, median "
               f"{statistics.median(loads):.2f}, max {max(loads):.2f} (shared machine: other jobs compete for the "
               "2 cores, so absolute times are inflated; compare ratios from this run only)")
-    threads = sorted({str(r.get("threads", {}).get("threads")) for rs in runs.values() for r in rs})
+    threads = sorted({str(r.get("threads", {}).get("threads")) for rs in runs.values() for r in rs
+                      if r.get("threads", {}).get("threads") is not None})
     reps = max(len(rs) for rs in runs.values()) if runs else 0
     print(f"- threads {', '.join(threads)}; up to {reps} repetition(s) per case (medians); implementations "
           "alternate within each repetition\n")
