@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Text encodings a CSV file can arrive in.
 public enum TextEncoding: String, Sendable, CaseIterable {
   case utf8 = "utf-8"
@@ -155,32 +153,15 @@ public enum CSVReader {
     try options.dates.requireKnown(in: names, identifier: options.idColumn)
     let inference = TypeInference(
       bytes: bytes, records: records, decimalComma: decimalComma, decoding: decoding, path: path, context: context)
-    // The columns are typed in parallel (each reads only its own fields), then taken in column order: the first
-    // error in column order is thrown, and only the first column inferred as an identifier stays one — a later
-    // one is typed again without that option, which is what the one-by-one loop would have built (the option
-    // only decides between identifier and the other kinds).
-    let roles = names.indices.map { c -> ColumnInference.Role in
-      options.dates.names.contains(names[c])
-        ? .date(options.dates.format)
-        : c == forcedId ? .identifier : (forcedId == nil ? .mayBeIdentifier : .notIdentifier)
-    }
-    let shared = UncheckedSendable(value: inference)
-    let finished = Atomic<Int>(0)
-    let typed = context.mapChunks(count: names.count, chunkCount: names.count) { c, _ in
-      let result = Result { () throws(SegmentaError) -> Column in
-        try shared.value.column(c, name: names[c], role: roles[c])
-      }
-      let done = finished.add(1, ordering: .relaxed).newValue
-      context.reportProgress("load", 0.6 + 0.4 * Double(done) / Double(max(1, names.count)))
-      return result
-    }
     var columns: [Column] = []
     var idColumn = options.idColumn
     for (c, columnName) in names.enumerated() {
-      var column = try typed[c].get()
-      if column.kind == .identifier && roles[c] == .mayBeIdentifier && idColumn != nil {
-        column = try inference.column(c, name: columnName, role: .notIdentifier)
-      }
+      let role: ColumnInference.Role =
+        options.dates.names.contains(columnName)
+        ? .date(options.dates.format)
+        : c == forcedId ? .identifier : (forcedId == nil && idColumn == nil ? .mayBeIdentifier : .notIdentifier)
+      context.reportProgress("load", 0.6 + 0.4 * Double(c) / Double(max(1, names.count)))
+      let column = try inference.column(c, name: columnName, role: role)
       if column.kind == .identifier { idColumn = columnName }
       columns.append(column)
     }
@@ -208,10 +189,4 @@ public enum CSVReader {
     }
     return invalid == nil ? .utf8 : .windows1252
   }
-}
-
-/// A value handed to parallel chunks that only read it (here: the CSV bytes and field offsets, kept alive by the
-/// caller for the duration of the call).
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-  let value: Value
 }
