@@ -8,13 +8,17 @@ struct BenchData {
     "days_since_last_order", "service_revenue_share", "product_line_breadth",
   ]
 
+  static let categoricalColumns = ["industry_wz", "bundesland", "channel"]
+
   let features: FeatureMatrix
   let truth: ContiguousArray<Int32>
+  /// The 3 categorical columns (kprototypes only).
+  let categorical: CategoricalMatrix?
   let loadSeconds: Double
   let prepSeconds: Double
 
   /// Reads `path` (timed as `load_s`), keeps the first `limit` rows when given, z-scores (timed as `prep_s`).
-  init(path: String, limit: Int?, context: ExecutionContext) throws {
+  init(path: String, limit: Int?, categorical withCategorical: Bool = false, context: ExecutionContext) throws {
     let clock = ContinuousClock()
     var table: Table?
     let load = try clock.measure {
@@ -29,6 +33,10 @@ struct BenchData {
     }
     let truthColumn = try table.requireColumn("true_segment")
     truth = ContiguousArray((0..<rows).map { Int32(truthColumn.numbers[$0]) })
+    categorical =
+      withCategorical
+      ? try CategoricalMatrix(
+        encoding: Self.categoricalColumns.map { try table.requireColumn($0) }, rows: Array(0..<rows)) : nil
     var scaled = raw
     let prep = clock.measure { Self.zScore(&scaled, rows: rows, columns: Self.numericColumns.count) }
     features = FeatureMatrix(rows: rows, columns: Self.numericColumns.count, names: Self.numericColumns, values: scaled)

@@ -1,6 +1,7 @@
 /// One-line JSON in insertion order, as `peers.py` prints it (`json.dumps`), for appending to `raw.jsonl`.
 indirect enum JSONLine {
   case null
+  case bool(Bool)
   case int(Int)
   case number(Double)
   case string(String)
@@ -10,6 +11,7 @@ indirect enum JSONLine {
   var text: String {
     switch self {
     case .null: "null"
+    case .bool(let value): value ? "true" : "false"
     case .int(let value): String(value)
     case .number(let value): value.isFinite ? String(value) : "null"
     case .string(let value): Self.quote(value)

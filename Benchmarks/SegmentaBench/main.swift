@@ -2,16 +2,24 @@ import Foundation
 import SegmentaCore
 
 /// segmenta-bench: Segmenta's side of the peer benchmark (`../shared/bench`), one JSON line per run with the
-/// fields of `peers.py` (`workload, peer, case, rep, n, d, k, seconds, load_s, result{…}`), so the lines can be
-/// appended to the same `raw.jsonl` and ranked by `report.py`.
+/// fields of `peers.py` (`workload, peer, case, rep, n, d, k, seconds, load_s, prep_s, result{…}`), so the lines
+/// can be appended to the same `raw.jsonl` and ranked beside the peers.
 ///
-///     segmenta-bench kmeans|kmeans_fixedinit|minibatch_kmeans --csv FILE [--algorithm lloyd|elkan|hamerly]
-///       [--n-init N] [--k 6] [--max-iter 20] [--batch-size 1024] [--seed 0] [--threads N] [--n ROWS]
-///       [--case ID] [--rep R]
+///     segmenta-bench WORKLOAD --csv FILE [options]
 ///
-/// `seconds` is the wall time of the fit only, after an untimed warm-up fit on the first 500 rows, as in
-/// `peers.py`; loading (`load_s`) and z-scoring (`prep_s`) are reported separately.
+/// Workloads (those of `peers.py`): load_csv, kmeans, kmeans_fixedinit, minibatch_kmeans, silhouette,
+/// calinski_harabasz, davies_bouldin, ward, dbscan, hdbscan, gmm, kprototypes.
+/// Options: [--algorithm lloyd|elkan|hamerly] [--n-init N] [--k 6] [--max-iter 20] [--batch-size 1024]
+///   [--seed 0] [--threads N] [--n ROWS] [--sample N] [--min-samples M] [--eps E] [--eps-rule knee_log|knee_linear|p50]
+///   [--min-cluster-size 50] [--case ID] [--rep R]
+///
+/// `seconds` is the wall time of the timed call only, after an untimed warm-up call of the same kind on the first
+/// 500 rows, as in `peers.py`; loading (`load_s`) and z-scoring (`prep_s`) are reported separately.
 struct Arguments {
+  static let workloads = [
+    "load_csv", "kmeans", "kmeans_fixedinit", "minibatch_kmeans", "silhouette", "calinski_harabasz",
+    "davies_bouldin", "ward", "dbscan", "hdbscan", "gmm", "kprototypes",
+  ]
   var workload = ""
   var csv = ""
   var algorithm = KMeans.Algorithm.lloyd
@@ -22,12 +30,17 @@ struct Arguments {
   var seed: UInt64 = 0
   var threads = 2
   var rows: Int?
+  var sample = 0
+  var minSamples = 0
+  var eps = 0.0
+  var epsRule = "knee_log"
+  var minClusterSize = 50
   var caseID = ""
   var rep = 0
 
   init(_ words: [String]) throws {
-    guard let first = words.first, ["kmeans", "kmeans_fixedinit", "minibatch_kmeans"].contains(first) else {
-      throw BenchError.usage("usage: segmenta-bench kmeans|kmeans_fixedinit|minibatch_kmeans --csv FILE [options]")
+    guard let first = words.first, Self.workloads.contains(first) else {
+      throw BenchError.usage("usage: segmenta-bench \(Self.workloads.joined(separator: "|")) --csv FILE [options]")
     }
     workload = first
     var index = 1
@@ -54,6 +67,18 @@ struct Arguments {
       case "--seed": seed = UInt64(try int(next()))
       case "--threads": threads = try int(next())
       case "--n": rows = try int(next())
+      case "--sample": sample = try int(next())
+      case "--min-samples": minSamples = try int(next())
+      case "--eps":
+        let text = try next()
+        guard let value = Double(text) else { throw BenchError.usage("'\(text)' is not a number") }
+        eps = value
+      case "--eps-rule":
+        epsRule = try next()
+        guard ["knee_log", "knee_linear", "p50"].contains(epsRule) else {
+          throw BenchError.usage("unknown eps rule \(epsRule)")
+        }
+      case "--min-cluster-size": minClusterSize = try int(next())
       case "--case": caseID = try next()
       case "--rep": rep = try int(next())
       default: throw BenchError.usage("unknown option \(words[index])")
@@ -63,67 +88,92 @@ struct Arguments {
     if csv.isEmpty { throw BenchError.usage("--csv is required") }
   }
 
-  var peer: String { workload == "minibatch_kmeans" ? "segmenta" : "segmenta_\(algorithm.rawValue)" }
-
-  /// The model `peers.py` fits for this workload, on `data` (explicit starts are its first k rows).
-  func model(for data: FeatureMatrix) -> any ClusteringAlgorithm {
+  var peer: String {
     switch workload {
-    case "kmeans_fixedinit":
-      KMeans(
-        k: k, initialization: .explicit(data.selectingRows(Array(0..<k))), nInit: 1, maxIterations: maxIter,
-        tolerance: 0, algorithm: algorithm)
-    case "minibatch_kmeans": MiniBatchKMeans(k: k, nInit: nInit, batchSize: batchSize, maxIterations: 100)
-    default: KMeans(k: k, nInit: nInit, maxIterations: 300, tolerance: 1e-4, algorithm: algorithm)
+    case "kmeans", "kmeans_fixedinit": "segmenta_\(algorithm.rawValue)"
+    default: "segmenta"
     }
   }
+}
+
+/// What one workload measured: the fields of `peers.py`'s line that differ between workloads.
+struct Measurement {
+  var seconds: Double
+  var k: JSONLine = .null
+  var d: Int?
+  var parameters: [(String, JSONLine)] = []
+  var result: [(String, JSONLine)]
+  var extra: [(String, JSONLine)] = []
 }
 
 func run(_ arguments: Arguments) throws -> JSONLine {
   let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first
   let context = ExecutionContext(threads: arguments.threads)
-  let data = try BenchData(path: arguments.csv, limit: arguments.rows, context: context)
-  let matrix = data.features
-  let warmup = matrix.selectingRows(Array(0..<min(500, matrix.rows)))
-  var warmRng = SeededRandom(seed: arguments.seed)
-  _ = try arguments.model(for: warmup).fit(warmup, context: context, rng: &warmRng)
-  var rng = SeededRandom(seed: arguments.seed)
-  let model = arguments.model(for: matrix)
-  var fitted: ClusteringResult?
-  let elapsed = try ContinuousClock().measure { fitted = try model.fit(matrix, context: context, rng: &rng) }
-  guard let result = fitted else { throw BenchError.usage("no result") }
-  let seconds = elapsed.seconds
-  let iterations = result.iterations ?? 0
-  var sizes = [Int](repeating: 0, count: result.k)
-  for label in result.labels where label >= 0 { sizes[Int(label)] += 1 }
-  var outcome: [(String, JSONLine)] = [
-    ("inertia", .number(result.inertia ?? .nan)),
-    (arguments.workload == "minibatch_kmeans" ? "n_steps" : "n_iter", .int(iterations)),
-    ("ari", .number(try ClusterMetrics.adjustedRandIndex(data.truth, result.labels))),
-  ]
-  if arguments.workload == "minibatch_kmeans" {
-    outcome.append(
-      ("n_iter", .int((iterations * min(arguments.batchSize, matrix.rows) + matrix.rows - 1) / matrix.rows)))
+  var n = 0
+  var d = 0
+  var loadSeconds: JSONLine = .null
+  var prepSeconds: JSONLine = .null
+  let measurement: Measurement
+  if arguments.workload == "load_csv" {
+    let (m, rows) = try measureLoad(arguments, context: context)
+    measurement = m
+    n = rows
+    d = BenchData.numericColumns.count
   } else {
-    outcome.append(("s_per_iter", .number(seconds / Double(max(1, iterations)))))
-    outcome.append(("sizes", .array(sizes.map { .int($0) })))
+    let data = try BenchData(
+      path: arguments.csv, limit: arguments.rows, categorical: arguments.workload == "kprototypes", context: context)
+    n = data.features.rows
+    d = data.features.columns
+    loadSeconds = .number(data.loadSeconds)
+    prepSeconds = .number(data.prepSeconds)
+    measurement = try Workloads(arguments: arguments, data: data, context: context).measure()
   }
-  let parameters =
-    model.parameterList.map { ($0.key, JSONLine.string($0.value)) } + [("seed", .int(Int(arguments.seed)))]
   var usage = rusage()
   #if os(Linux)
     getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
   #else
     getrusage(RUSAGE_SELF, &usage)
   #endif
-  return .object([
-    ("loadavg_1m_start", load.flatMap { Double($0) }.map { .number($0) } ?? .null),
-    ("workload", .string(arguments.workload)), ("peer", .string(arguments.peer)), ("case", .string(arguments.caseID)),
-    ("rep", .int(arguments.rep)), ("csv", .string(String(arguments.csv.split(separator: "/").last ?? ""))),
-    ("n", .int(matrix.rows)), ("d", .int(matrix.columns)), ("k", .int(arguments.k)), ("params", .object(parameters)),
-    ("seconds", .number(seconds)), ("load_s", .number(data.loadSeconds)), ("prep_s", .number(data.prepSeconds)),
-    ("result", .object(outcome)), ("threads", .object([("threads", .int(arguments.threads))])),
-    ("ru_maxrss_kb", .int(Int(usage.ru_maxrss))), ("status", .string("ok")),
-  ])
+  return .object(
+    [
+      ("workload", .string(arguments.workload)), ("peer", .string(arguments.peer)),
+      ("case", .string(arguments.caseID)), ("rep", .int(arguments.rep)),
+      ("csv", .string(String(arguments.csv.split(separator: "/").last ?? ""))),
+      ("n", .int(n)), ("d", .int(measurement.d ?? d)), ("k", measurement.k),
+      ("params", .object(measurement.parameters)), ("seconds", .number(measurement.seconds)),
+      ("load_s", loadSeconds), ("prep_s", prepSeconds),
+      ("loadavg_1m_start", load.flatMap { Double($0) }.map { .number($0) } ?? .null),
+    ] + measurement.extra + [
+      ("result", .object(measurement.result)), ("threads", .object([("threads", .int(arguments.threads))])),
+      ("ru_maxrss_kb", .int(Int(usage.ru_maxrss))), ("status", .string("ok")),
+    ])
+}
+
+/// load_csv: the CSV reader on the whole file, then the 8 numeric columns and the truth as `peers.py` extracts them.
+func measureLoad(_ arguments: Arguments, context: ExecutionContext) throws -> (Measurement, Int) {
+  var checksum = 0.0
+  var truthSum = 0
+  var rows = 0
+  let elapsed = try ContinuousClock().measure {
+    let table = try CSVReader.load(path: arguments.csv, name: "bench", context: context).table
+    rows = table.rowCount
+    for name in BenchData.numericColumns {
+      let column = try table.requireColumn(name)
+      for i in 0..<rows { checksum += column.numbers[i] }
+    }
+    let truth = try table.requireColumn("true_segment")
+    for i in 0..<rows { truthSum += Int(truth.numbers[i]) }
+  }
+  let bytes = (try? FileManager.default.attributesOfItem(atPath: arguments.csv)[.size] as? Int) ?? 0
+  let seconds = elapsed.seconds
+  return (
+    Measurement(
+      seconds: seconds,
+      result: [
+        ("checksum_sum", .number(checksum)), ("truth_sum", .int(truthSum)),
+        ("mb_per_s", .number(Double(bytes) / seconds / 1e6)),
+      ]), rows
+  )
 }
 
 do {

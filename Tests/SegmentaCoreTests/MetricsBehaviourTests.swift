@@ -32,6 +32,45 @@ import Testing
     }
   }
 
+  /// The blocked kernel (rows grouped by segment, 8 query rows at a time) must give exactly the values of the
+  /// plain double loop over rows in row order, including partial blocks, noise and a singleton segment.
+  @Test func silhouetteIsBitIdenticalToThePlainDoubleLoop() throws {
+    for (seed, rows) in [(UInt64(7), 203), (8, 9), (9, 64)] {
+      let data = KMeansPropertyTests.blobs(rows: rows, columns: 5, centres: 3, spread: 40, seed: seed)
+      var rng = SeededRandom(seed: seed)
+      var labels = ContiguousArray((0..<rows).map { _ in Int32(rng.nextInt(below: 5)) - 1 })
+      labels[0] = 7  // a singleton segment
+      labels[1] = 0
+      labels[2] = 1
+      let d = data.columns
+      var expected = ContiguousArray<Double>(repeating: .nan, count: rows)
+      let codes = Set(labels.filter { $0 >= 0 }).sorted()
+      let sizes = codes.map { c in labels.filter { $0 == c }.count }
+      for i in 0..<rows where labels[i] >= 0 {
+        var sums = [Double](repeating: 0, count: codes.count)
+        for o in 0..<rows where labels[o] >= 0 {
+          var squared = 0.0
+          for j in 0..<d {
+            let delta = data.values[i * d + j] - data.values[o * d + j]
+            squared += delta * delta
+          }
+          sums[codes.firstIndex(of: labels[o])!] += squared.squareRoot()
+        }
+        let own = codes.firstIndex(of: labels[i])!
+        if sizes[own] <= 1 {
+          expected[i] = 0
+          continue
+        }
+        let a = sums[own] / Double(sizes[own] - 1)
+        var b = Double.infinity
+        for c in sizes.indices where c != own { b = min(b, sums[c] / Double(sizes[c])) }
+        expected[i] = max(a, b) > 0 ? (b - a) / max(a, b) : 0
+      }
+      let got = try ClusterMetrics.silhouetteSamples(data, labels: labels, context: ExecutionContext(threads: 2))
+      #expect(got.elementsEqual(expected) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "seed \(seed)")
+    }
+  }
+
   @Test func noiseGivesTheSameIndicesAsDroppingThoseRows() throws {
     for seed: UInt64 in [4, 5, 6] {
       let data = KMeansPropertyTests.blobs(rows: 90, columns: 2, centres: 3, spread: 50, seed: seed)

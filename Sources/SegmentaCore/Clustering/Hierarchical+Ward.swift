@@ -50,15 +50,37 @@ extension Hierarchical {
     }
 
     /// The active cluster other than `x` with the smallest ΔSSE to `x`, the first in slot order on ties.
+    ///
+    /// Each candidate's ΔSSE is computed exactly as ``increase(_:_:)`` computes it (so the tree does not change),
+    /// from raw pointers with `x`'s centroid and size hoisted. The division nₐn_b/(nₐ+n_b) is skipped for a
+    /// candidate that cannot win: nₐn_b/(nₐ+n_b) ≥ nₐ/(nₐ+1) for every n_b ≥ 1, and rounding is monotone, so when
+    /// (nₐ/(nₐ+1))·‖cₐ−c_b‖² is already ≥ the best value so far, the exact value is too and would not replace it.
     func nearest(to x: Int, among active: ChunkShared<Int>, context: ExecutionContext) -> Candidate {
       let count = active.buffer.count
+      let d = columns
       let parts = context.mapChunks(count: count, chunkCount: chunkCount(candidates: count, cost: columns)) {
         _, range in
         var best = Candidate.none
+        guard let c = centroids.buffer.baseAddress, let slots = active.buffer.baseAddress,
+          let size = sizes.buffer.baseAddress
+        else { return best }
+        let na = size[x]
+        let floorWeight = Double(na) / Double(na + 1)
+        let xRow = UnsafePointer(c + x &* d)
         for position in range {
-          let i = active.buffer[position]
+          let i = slots[position]
           if i == x { continue }
-          let value = increase(x, i)
+          let row = UnsafePointer(c + i &* d)
+          var squared = 0.0
+          var j = 0
+          while j < d {
+            let delta = xRow[j] - row[j]
+            squared += delta * delta
+            j &+= 1
+          }
+          if floorWeight * squared >= best.value { continue }
+          let nb = size[i]
+          let value = Double(na * nb) / Double(na + nb) * squared
           if value < best.value { best = Candidate(value: value, index: i) }
         }
         return best
