@@ -16,38 +16,14 @@ extension KMeans {
     _ data: FeatureMatrix, centres start: ContiguousArray<Double>, maxIterations: Int, tolerance: Double,
     context: ExecutionContext
   ) throws(SegmentaError) -> SingleRun {
-    let d = data.columns
-    let k = start.count / max(d, 1)
-    var centres = start
-    var geometry = CentreGeometry(centres, k: k, columns: d)
-    var bounds = HamerlyBounds(rows: data.rows, k: k)
-    var strict = false
-    var iterations = 0
-    for iteration in 0..<maxIterations {
-      try context.checkCancellation()
-      var step = bounds.assign(data, centres: centres, geometry: geometry, accumulate: true, context: context)
-      step.changed = step.changed || iteration == 0
-      let updated = updatedCentres(data, centres: centres, labels: bounds.labels, step: step)
-      let shifts = centreShifts(from: centres, to: updated, columns: d)
-      bounds.move(by: shifts)
-      centres = updated
-      geometry = CentreGeometry(centres, k: k, columns: d)
-      iterations = iteration + 1
-      if !step.changed {
-        strict = true
-        break
-      }
-      if squaredShift(shifts) <= tolerance { break }
-    }
-    if !strict {
-      _ = bounds.assign(data, centres: centres, geometry: geometry, accumulate: false, context: context)
-    }
-    let inertia = inertia(data, centres: centres, labels: bounds.labels, context: context)
-    return SingleRun(labels: bounds.labels, centres: centres, inertia: inertia, iterations: iterations)
+    try boundedRun(
+      data, centres: start, bounds: HamerlyBounds(rows: data.rows, k: start.count / max(data.columns, 1)),
+      maxIterations: maxIterations,
+      tolerance: tolerance, context: context)
   }
 
   /// Labels, upper bounds and lower bounds (one per row) of Hamerly's algorithm.
-  private struct HamerlyBounds {
+  private struct HamerlyBounds: KMeansBounds {
     var labels: ContiguousArray<Int32>
     var upper: ContiguousArray<Double>
     var lower: ContiguousArray<Double>
