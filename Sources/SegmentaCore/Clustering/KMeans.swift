@@ -17,7 +17,17 @@ public struct KMeans: ClusteringAlgorithm {
     case random
     /// Given centres (k × d); `nInit` is then 1.
     case explicit(FeatureMatrix)
+
+    /// The name used in the command language and in parameter lists (`init=k-means++`).
+    public var name: String {
+      switch self {
+      case .kMeansPlusPlus: "k-means++"
+      case .random: "random"
+      case .explicit: "explicit"
+      }
+    }
   }
+
   /// The iteration scheme. All three reach the same labels, centres, inertia and iteration count from the same
   /// start (they can differ only where two centres are equidistant to a row within rounding); they differ in
   /// how many distances they compute and in memory.
@@ -60,14 +70,8 @@ public struct KMeans: ClusteringAlgorithm {
   public var algorithmName: String { "kmeans" }
 
   public var parameterList: [(key: String, value: String)] {
-    let initName: String =
-      switch initialization {
-      case .kMeansPlusPlus: "k-means++"
-      case .random: "random"
-      case .explicit: "explicit"
-      }
     return [
-      ("k", String(k)), ("init", initName), ("n_init", String(nInit)), ("max_iter", String(maxIterations)),
+      ("k", String(k)), ("init", initialization.name), ("n_init", String(nInit)), ("max_iter", String(maxIterations)),
       ("tol", String(tolerance)), ("algorithm", algorithm.rawValue),
     ]
   }

@@ -51,14 +51,8 @@ public struct MiniBatchKMeans: ClusteringAlgorithm {
   public var algorithmName: String { "minibatch" }
 
   public var parameterList: [(key: String, value: String)] {
-    let initName: String =
-      switch initialization {
-      case .kMeansPlusPlus: "k-means++"
-      case .random: "random"
-      case .explicit: "explicit"
-      }
     return [
-      ("k", String(k)), ("init", initName), ("n_init", String(runs)), ("batch", String(batchSize)),
+      ("k", String(k)), ("init", initialization.name), ("n_init", String(runs)), ("batch", String(batchSize)),
       ("max_iter", String(maxIterations)), ("tol", String(tolerance)),
       ("max_no_improvement", maxNoImprovement.map(String.init) ?? "none"),
       ("reassignment_ratio", String(reassignmentRatio)),
