@@ -10,13 +10,10 @@ Exits 0 when at least 2 % of the pixels are drawn, there are at least 4 colours 
 1 when the page is blank or logged to the console, 2 when Chromium is missing or fails.
 """
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from render_svg import decode_png  # noqa: E402
+from render_svg import drawn_share, screenshot  # noqa: E402
 
 
 def main():
@@ -24,25 +21,9 @@ def main():
         sys.exit(__doc__)
     page, png = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     width, height = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) == 5 else (1200, 900)
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None:
-        print("chromium is missing: install the Debian package (apt-get install -y chromium)")
-        sys.exit(2)
-    with tempfile.TemporaryDirectory() as profile:
-        result = subprocess.run(
-            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={profile}",
-             "--enable-logging=stderr", "--v=0", f"--window-size={width},{height}", f"--screenshot={png}",
-             "file://" + page],
-            capture_output=True, text=True, timeout=120)
-    if result.returncode != 0 or not os.path.exists(png):
-        print(f"chromium failed ({result.returncode}): {result.stderr[-500:]}")
-        sys.exit(2)
-    console = [line for line in result.stderr.splitlines() if "CONSOLE" in line or "Uncaught" in line]
-    w, h, rows = decode_png(open(png, "rb").read())
-    background = rows[0][0]
-    drawn = sum(1 for row in rows for pixel in row if pixel != background)
-    colours = len({pixel for row in rows for pixel in row})
-    share = drawn / (w * h)
+    log = screenshot("file://" + page, png, width, height, ("--enable-logging=stderr", "--v=0"))
+    console = [line for line in log.splitlines() if "CONSOLE" in line or "Uncaught" in line]
+    w, h, share, colours = drawn_share(png)
     print(f"{w}x{h} png, {share:.1%} drawn, {colours} colours, {len(console)} console messages")
     for line in console:
         print(line)

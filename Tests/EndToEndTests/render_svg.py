@@ -60,11 +60,9 @@ def decode_png(data):
     return width, height, rows
 
 
-def main():
-    if len(sys.argv) not in (3, 5):
-        sys.exit(__doc__)
-    svg, png = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-    width, height = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) == 5 else (960, 540)
+def screenshot(url, png, width, height, extra_flags=()):
+    """Headless Chromium's screenshot of `url` into `png`; returns its standard error (console messages).
+    Exits 2 when Chromium is missing or fails."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         print("chromium is missing: install the Debian package (apt-get install -y chromium)")
@@ -72,16 +70,30 @@ def main():
     with tempfile.TemporaryDirectory() as profile:
         result = subprocess.run(
             [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={profile}",
-             f"--window-size={width},{height}", f"--screenshot={png}", "file://" + svg],
+             *extra_flags, f"--window-size={width},{height}", f"--screenshot={png}", url],
             capture_output=True, text=True, timeout=120)
     if result.returncode != 0 or not os.path.exists(png):
         print(f"chromium failed ({result.returncode}): {result.stderr[-500:]}")
         sys.exit(2)
+    return result.stderr
+
+
+def drawn_share(png):
+    """(width, height, share of pixels differing from the top-left one, number of distinct colours)."""
     w, h, rows = decode_png(open(png, "rb").read())
     background = rows[0][0]
     drawn = sum(1 for row in rows for pixel in row if pixel != background)
     colours = len({pixel for row in rows for pixel in row})
-    share = drawn / (w * h)
+    return w, h, drawn / (w * h), colours
+
+
+def main():
+    if len(sys.argv) not in (3, 5):
+        sys.exit(__doc__)
+    svg, png = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    width, height = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) == 5 else (960, 540)
+    screenshot("file://" + svg, png, width, height)
+    w, h, share, colours = drawn_share(png)
     print(f"{w}x{h} png, {share:.1%} drawn, {colours} colours")
     sys.exit(0 if share >= 0.02 and colours >= 4 else 1)
 
