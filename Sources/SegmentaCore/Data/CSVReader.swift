@@ -55,11 +55,15 @@ public struct CSVLoad: Sendable {
 
 /// Reads CSV files as Excel and ERP systems export them.
 ///
-/// The whole file is read as bytes and cut into fields without decoding (``CSVTokenizer``); the separator and
-/// the decimal mark are detected unless given (``DialectDetection``); each column's kind is inferred from all of
-/// its values (``TypeInference``). Numbers are parsed from the bytes, so numeric columns never allocate a string
-/// per cell. Errors name the file, the 1-based physical line and the 1-based field number (the spreadsheet
-/// column, not a character offset), and say what to do.
+/// The file is streamed in blocks (``CSVBlockReader``), never held in memory as a whole, so its size is not
+/// limited: a first pass over the bytes finds NUL bytes and the encoding and computes the fingerprint
+/// (``FileSurvey``); the separator and the decimal mark are detected from the first 4 MiB unless given
+/// (``DialectDetection``); the second pass cuts each block into fields without decoding (``CSVTokenizer``) and
+/// types its rows in parallel parts that are appended, in file order, straight into the columns
+/// (``CSVColumnsBuilder``), each column's kind decided from all of its values. Numbers are parsed from the bytes,
+/// so numeric columns never allocate a string per cell. Errors name the file, the 1-based physical line and the
+/// 1-based field number (the spreadsheet column, not a character offset), and say what to do; they are the same
+/// whatever the block size and the number of threads.
 ///
 /// Decisions worth knowing:
 /// - Missing: an empty or blank field, `NA`, `N/A`, `n/a`, `#N/A`, `-`, `null`, `NULL`, quoted or not. `NaN`
@@ -73,76 +77,145 @@ public struct CSVLoad: Sendable {
 /// - A header without data rows is an error, as is an empty file. Blank lines are skipped (kept as missing
 ///   values in single-column files, except at the end).
 public enum CSVReader {
+  /// Bytes read at a time (8 MiB): large enough for the parallel typing of a block to pay off, small enough that
+  /// the blocks in flight cost little next to the columns.
+  static let defaultBlockSize = 8 << 20
+  /// Bytes at the start of the file from which the separator and the decimal mark are detected.
+  static let dialectSampleSize = 4 << 20
+
   /// Reads `path` into a table called `name`.
   ///
   /// - Parameters:
   ///   - path: The file to read, as the user wrote it (errors repeat it verbatim).
   ///   - name: The table's name in the workspace.
   ///   - options: Separator, decimal mark, encoding and identifier column; `nil` fields are detected.
-  ///   - context: Checked for cancellation every 65,536 rows.
+  ///   - context: Checked for cancellation every block and every 65,536 rows; told the progress.
   /// - Returns: The table and what was detected on the way, with a fingerprint of the file's bytes.
-  /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when the file is missing, a directory, unreadable
-  ///   or larger than 2 GiB; ``SegmentaError/csv(path:line:column:problem:hint:)`` for an empty file, a header
+  /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when the file is missing, a directory or
+  ///   unreadable; ``SegmentaError/csv(path:line:column:problem:hint:)`` for an empty file, a header
   ///   without data rows, a binary or UTF-16 file, invalid UTF-8 when UTF-8 is forced, malformed quoting, ragged
-  ///   rows, empty or repeated column names, non-finite numbers in numeric columns, a column given as dates with
-  ///   a value that is no date (in the given format), or an identifier column with missing or repeated values;
-  ///   ``SegmentaError/unknownColumn(_:suggestion:)`` when `options.idColumn` or a date column names no column;
-  ///   ``SegmentaError/invalidParameter(name:value:expected:)`` when the identifier is also given as a date
-  ///   column; ``SegmentaError/interrupted`` when cancelled.
-  /// - Complexity: O(n) in the file size, plus O(r log r) for each identifier-like numeric column of r rows.
+  ///   rows, a record longer than 2 GiB, empty or repeated column names, non-finite numbers in numeric columns,
+  ///   a column given as dates with a value that is no date (in the given format), or an identifier column with
+  ///   missing or repeated values; ``SegmentaError/unknownColumn(_:suggestion:)`` when `options.idColumn` or a
+  ///   date column names no column; ``SegmentaError/invalidParameter(name:value:expected:)`` when the identifier
+  ///   is also given as a date column; ``SegmentaError/interrupted`` when cancelled.
+  /// - Complexity: O(n) in the file size, plus O(r log r) for each identifier-like numeric column of r rows;
+  ///   memory O(block size) besides the columns.
   public static func load(path: String, name: String, options: CSVOptions = CSVOptions(), context: ExecutionContext)
     throws(SegmentaError) -> CSVLoad
   {
-    let bytes = try FileAccess.readAll(path)
-    guard bytes.count <= CSVRecords.maximumSize else {
-      throw .fileUnreadable(path: path, reason: "the file is larger than 2 GiB, which the CSV reader does not support")
-    }
-    return try bytes.withUnsafeBufferPointer { (buffer) throws(SegmentaError) -> CSVLoad in
-      try load(buffer, path: path, name: name, options: options, context: context)
-    }
+    try load(path: path, name: name, options: options, context: context, blockSize: defaultBlockSize)
   }
 
-  private static func load(
-    _ bytes: UnsafeBufferPointer<UInt8>, path: String, name: String, options: CSVOptions, context: ExecutionContext
+  /// ``load(path:name:options:context:)`` reading `blockSize` bytes at a time (tests use tiny blocks to cut
+  /// records, quoted fields and characters at every possible place).
+  static func load(
+    path: String, name: String, options: CSVOptions, context: ExecutionContext, blockSize: Int
   ) throws(SegmentaError) -> CSVLoad {
     try context.checkCancellation()
-    if ByteDecoding.hasUTF16ByteOrderMark(bytes) {
-      throw .csv(
-        path: path, line: 1, column: 1, problem: "the file is UTF-16 encoded",
-        hint: "save it as \"CSV UTF-8\" (or Windows-1252) instead")
+    let file = try InputFile(path: path)
+    var head = ContiguousArray<UInt8>()
+    let headSize = try file.read(dialectSampleSize, at: 0, appendingTo: &head)
+    let (separator, hadBOM) = try head.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
+      try dialect(bytes, path: path, options: options)
     }
-    let hadBOM = bytes.starts(with: ByteDecoding.byteOrderMark)
     let start = hadBOM ? ByteDecoding.byteOrderMark.count : 0
-    if let given = options.separator, given >= 0x80 || [ASCII.quote, ASCII.cr, ASCII.lf, 0].contains(given) {
-      throw .invalidParameter(
-        name: "separator", value: "byte \(given)", expected: "an ASCII character other than a quote or line break")
-    }
-    let separator = options.separator ?? DialectDetection.separator(bytes, from: start)
-    if let nul = ByteDecoding.firstNul(bytes, from: start) {
-      let at = PositionLocator.locate(nul, in: bytes, from: start, separator: separator)
+    let survey = try FileSurvey.scan(
+      file, blockSize: blockSize, checkUTF8: options.encoding == nil || options.encoding == .utf8, context: context
+    ) { done in context.reportProgress("load", 0.25 * done / Double(max(1, file.size))) }
+    if let nul = survey.firstNul {
+      let at = try locate(nul, in: file, from: start, separator: separator)
       throw .csv(
         path: path, line: at.line, column: at.column, problem: "the file contains a NUL byte; it looks binary",
         hint: "check that this is the CSV export (not an Excel .xlsx or a UTF-16 file); save it as CSV")
     }
+    let encoding = try encoding(survey, file: file, from: start, separator: separator, forced: options.encoding)
     try context.checkCancellation()
-    let encoding = try encoding(bytes, from: start, path: path, separator: separator, forced: options.encoding)
-    try context.checkCancellation()
-    let records = try CSVTokenizer(path: path, separator: separator, context: context).tokenize(bytes, from: start)
-    guard records.recordCount > 0 else {
+    let tokenizer = CSVTokenizer(path: path, separator: separator, context: context)
+    let decimalComma =
+      options.decimalComma
+      ?? head.withUnsafeBufferPointer { bytes in
+        sampleDecimalComma(bytes, from: start, tokenizer: tokenizer, isWholeFile: survey.size <= headSize)
+      }
+    let source = CSVSource(
+      file: file, tokenizer: tokenizer, start: start, blockSize: blockSize, decimalComma: decimalComma,
+      encoding: encoding)
+    var reader = source.blocks()
+    var builder: Result<CSVColumnsBuilder, SegmentaError>?
+    while let block = try reader.next() {
+      try context.checkCancellation()
+      if block.headerRecords == 1 {
+        do throws(SegmentaError) {
+          var columns = try header(block, source: source, options: options)
+          columns.reserve(rows: estimatedRows(block, fileSize: survey.size))
+          builder = .success(columns)
+        } catch {
+          builder = .failure(error)
+        }
+      }
+      if case .success(var columns) = builder {
+        builder = nil
+        try columns.append(block, context: context)
+        builder = .success(columns)
+      }
+      context.reportProgress("load", 0.25 + 0.7 * Double(reader.bytesRead) / Double(max(1, survey.size)))
+    }
+    guard reader.recordCount > 0 else {
       throw .csv(
         path: path, line: 1, column: 1, problem: "the file is empty",
         hint: "export the table with a header row and at least one data row")
     }
-    guard records.recordCount > 1 else {
+    guard reader.recordCount > 1 else {
       throw .csv(
-        path: path, line: records.endLine, column: 1, problem: "the file has a header but no data rows",
+        path: path, line: reader.endLine, column: 1, problem: "the file has a header but no data rows",
         hint: "check that this is the export you meant; the data rows are missing")
     }
-    try context.checkCancellation()
-    let decimalComma =
-      options.decimalComma ?? DialectDetection.decimalComma(bytes, records: records, separator: separator)
-    let decoding = FieldDecoding(bytes: bytes, records: records, encoding: encoding)
-    let names = try HeaderNames.read(decoding, path: path)
+    // A file with records has a header block, so `builder` is set.
+    let (columns, idColumn) = try builder.unsafelyUnwrapped.get().columns(context: context)
+    return CSVLoad(
+      table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
+      decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM, fingerprint: survey.fingerprint)
+  }
+
+  /// The separator (given or detected from the first bytes) and whether the file starts with a byte order mark.
+  private static func dialect(
+    _ head: UnsafeBufferPointer<UInt8>, path: String, options: CSVOptions
+  ) throws(SegmentaError) -> (separator: UInt8, hadBOM: Bool) {
+    if ByteDecoding.hasUTF16ByteOrderMark(head) {
+      throw .csv(
+        path: path, line: 1, column: 1, problem: "the file is UTF-16 encoded",
+        hint: "save it as \"CSV UTF-8\" (or Windows-1252) instead")
+    }
+    let hadBOM = head.starts(with: ByteDecoding.byteOrderMark)
+    if let given = options.separator, given >= 0x80 || [ASCII.quote, ASCII.cr, ASCII.lf, 0].contains(given) {
+      throw .invalidParameter(
+        name: "separator", value: "byte \(given)", expected: "an ASCII character other than a quote or line break")
+    }
+    let start = hadBOM ? ByteDecoding.byteOrderMark.count : 0
+    return (options.separator ?? DialectDetection.separator(head, from: start), hadBOM)
+  }
+
+  /// Whether the first 1,000 data rows of the sample vote for a decimal comma; a sample the tokenizer rejects
+  /// votes for a point (reading the file reports its error).
+  private static func sampleDecimalComma(
+    _ head: UnsafeBufferPointer<UInt8>, from start: Int, tokenizer: CSVTokenizer, isWholeFile: Bool
+  ) -> Bool {
+    do throws(SegmentaError) {
+      let records = try tokenizer.tokenize(head, from: start, isFinal: isWholeFile)
+      return DialectDetection.decimalComma(head, records: records, separator: tokenizer.separator)
+    } catch {
+      return false
+    }
+  }
+
+  /// The names from the header block, checked, and a builder for the columns they name.
+  private static func header(
+    _ block: CSVBlock, source: CSVSource, options: CSVOptions
+  ) throws(SegmentaError) -> CSVColumnsBuilder {
+    let names = try block.bytes.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
+      try HeaderNames.read(
+        FieldDecoding(bytes: bytes, records: block.records, encoding: source.encoding), path: source.file.path)
+    }
     var forcedId: Int?
     if let idName = options.idColumn {
       guard let c = names.firstIndex(of: idName) else {
@@ -151,42 +224,45 @@ public enum CSVReader {
       forcedId = c
     }
     try options.dates.requireKnown(in: names, identifier: options.idColumn)
-    let inference = TypeInference(
-      bytes: bytes, records: records, decimalComma: decimalComma, decoding: decoding, path: path, context: context)
-    var columns: [Column] = []
-    var idColumn = options.idColumn
-    for (c, columnName) in names.enumerated() {
-      let role: ColumnInference.Role =
-        options.dates.names.contains(columnName)
-        ? .date(options.dates.format)
-        : c == forcedId ? .identifier : (forcedId == nil && idColumn == nil ? .mayBeIdentifier : .notIdentifier)
-      context.reportProgress("load", 0.6 + 0.4 * Double(c) / Double(max(1, names.count)))
-      let column = try inference.column(c, name: columnName, role: role)
-      if column.kind == .identifier { idColumn = columnName }
-      columns.append(column)
-    }
-    return CSVLoad(
-      table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
-      decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM,
-      fingerprint: try Fingerprint.fnv1a64(bytes, context: context))
+    return CSVColumnsBuilder(source: source, names: names, forcedIdentifier: forcedId, dates: options.dates)
+  }
+
+  /// About how many data rows the file holds, from the first block's bytes per record (with a margin): room
+  /// reserved but not touched costs no memory.
+  private static func estimatedRows(_ block: CSVBlock, fileSize: Int) -> Int {
+    let records = max(1, block.records.recordCount)
+    let bytesPerRecord = max(1, block.records.consumed / records)
+    return min(Int(Int32.max), fileSize / bytesPerRecord + fileSize / bytesPerRecord / 8 + 1024)
   }
 
   /// The given encoding, checked when it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8,
   /// Windows-1252 otherwise (Latin-1 is only used when asked for; it differs from Windows-1252 only in 0x80–0x9F).
   private static func encoding(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, path: String, separator: UInt8, forced: TextEncoding?
+    _ survey: FileSurvey, file: InputFile, from start: Int, separator: UInt8, forced: TextEncoding?
   ) throws(SegmentaError) -> TextEncoding {
-    let invalid = forced == nil || forced == .utf8 ? ByteDecoding.firstInvalidUTF8(bytes, from: start) : nil
+    let invalid = forced == nil || forced == .utf8 ? survey.firstInvalidUTF8 : nil
     if let forced {
       if let invalid {
-        let at = PositionLocator.locate(invalid, in: bytes, from: start, separator: separator)
-        let byte = String(bytes[invalid], radix: 16, uppercase: true)
+        let at = try locate(invalid, in: file, from: start, separator: separator)
+        let byte = String(at.byte, radix: 16, uppercase: true)
         throw .csv(
-          path: path, line: at.line, column: at.column, problem: "byte 0x\(byte) is not valid UTF-8",
+          path: file.path, line: at.line, column: at.column, problem: "byte 0x\(byte) is not valid UTF-8",
           hint: "try encoding=windows-1252 (or latin-1); the file is probably not UTF-8")
       }
       return forced
     }
     return invalid == nil ? .utf8 : .windows1252
+  }
+
+  /// The line and field of byte `offset`, and the byte, reading the file up to it (only for messages).
+  private static func locate(
+    _ offset: Int, in file: InputFile, from start: Int, separator: UInt8
+  ) throws(SegmentaError) -> (line: Int, column: Int, byte: UInt8) {
+    var prefix = ContiguousArray<UInt8>()
+    _ = try file.read(offset + 1, at: 0, appendingTo: &prefix)
+    return prefix.withUnsafeBufferPointer { bytes in
+      let at = PositionLocator.locate(offset, in: bytes, from: start, separator: separator)
+      return (at.line, at.column, bytes[offset])
+    }
   }
 }

@@ -6,36 +6,9 @@
   import Darwin
 #endif
 
-/// Whole-file reads and atomic writes: the only place the CSV code calls the C library for files, so errors
-/// carry the operating system's reason (`No such file or directory`, `Is a directory`, …).
+/// Atomic writes: with ``InputFile``, the only place the CSV code calls the C library for files, so errors carry
+/// the operating system's reason (`No such file or directory`, `Is a directory`, …).
 enum FileAccess {
-  /// Reads the whole file at `path`.
-  ///
-  /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when the file does not exist, is a directory or
-  ///   cannot be read.
-  /// - Complexity: O(n) in the file size.
-  static func readAll(_ path: String) throws(SegmentaError) -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw .fileUnreadable(path: path, reason: lastErrorText()) }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw .fileUnreadable(path: path, reason: lastErrorText()) }
-    if (info.st_mode & S_IFMT) == S_IFDIR { throw .fileUnreadable(path: path, reason: "it is a directory") }
-    var bytes = [UInt8]()
-    bytes.reserveCapacity(Int(info.st_size) + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 20)
-    while true {
-      let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw .fileUnreadable(path: path, reason: lastErrorText())
-      }
-      if got == 0 { break }
-      bytes.append(contentsOf: chunk[0..<got])
-    }
-    return bytes
-  }
-
   /// Writes `bytes` to `path` atomically: into a temporary file in the same folder, then renamed over `path`,
   /// so readers never see a half-written file and a failed write leaves the old file in place.
   ///
@@ -78,7 +51,8 @@ enum FileAccess {
     }
   }
 
-  private static func lastErrorText() -> String {
+  /// The C library's text for the current `errno`.
+  static func lastErrorText() -> String {
     String(cString: strerror(errno))
   }
 }

@@ -1,17 +1,19 @@
-/// The fields of one CSV column as ``ColumnInference`` sees them: parsed straight from the file's bytes, so
-/// numeric columns never allocate a string per cell.
+/// The fields of one CSV column in one block of records, as ``ColumnInference`` sees them: parsed straight from
+/// the block's bytes, so numeric columns never allocate a string per cell.
 struct CSVColumnCells: ColumnCells {
   let bytes: UnsafeBufferPointer<UInt8>
   let records: CSVRecords
+  /// 1 when the block's first record is the header, else 0.
+  let headerRecords: Int
   let decimalComma: Bool
   let decoding: FieldDecoding
   /// The 0-based field position.
   let column: Int
 
-  var rowCount: Int { records.recordCount - 1 }
+  var rowCount: Int { records.recordCount - headerRecords }
 
-  /// The field index of data row `row` (record `row + 1`, after the header).
-  @inline(__always) func field(_ row: Int) -> Int { records.index(row + 1, column) }
+  /// The field index of the block's data row `row`.
+  @inline(__always) func field(_ row: Int) -> Int { records.index(row + headerRecords, column) }
 
   func isMissing(_ row: Int) -> Bool { FieldText.isMissing(bytes, records.range(field(row))) }
 

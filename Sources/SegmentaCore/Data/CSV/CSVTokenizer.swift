@@ -1,4 +1,4 @@
-/// Fields of a CSV file as byte ranges, cut per RFC 4180 with the common real-world extensions.
+/// Fields of a block of CSV records as byte ranges, cut per RFC 4180 with the common real-world extensions.
 ///
 /// Accepted: quoted fields with embedded separators, doubled quotes and CR/LF newlines; CRLF, LF and lone-CR
 /// line endings; a missing final newline; blank lines (skipped when the header has more than one column, kept as
@@ -6,14 +6,15 @@
 /// separator. A quote inside an unquoted field is kept as a literal character, as Excel does.
 ///
 /// Every record must have as many fields as the header; the first one that does not is reported with its line.
+/// Offsets are relative to the block, which is at most ``maximumSize`` bytes long.
 struct CSVRecords {
   /// Bit set in ``ends`` for quoted fields that contain doubled quotes to be undoubled.
   static let escapedFlag: UInt32 = 1 << 31
-  /// Largest file the 31-bit offsets can address.
+  /// Largest block the 31-bit offsets can address: a single record may not be longer.
   static let maximumSize = Int(Int32.max)
 
   /// Start offset of each field's content (after an opening quote), row-major: field `c` of record `r` is at
-  /// index `r * width + c`; record 0 is the header.
+  /// index `r * width + c`.
   var starts: ContiguousArray<UInt32> = []
   /// End offset of each field's content (before a closing quote), with ``escapedFlag`` set when needed.
   var ends: ContiguousArray<UInt32> = []
@@ -25,8 +26,12 @@ struct CSVRecords {
   var width = 0
   /// The physical line after the last non-blank record: where a missing data row would have started.
   var endLine = 1
+  /// Where the first record that is not part of this block starts (the block's length when it ends the file).
+  var consumed = 0
+  /// The physical line at ``consumed``.
+  var nextLine = 1
 
-  /// Records including the header.
+  /// Records in the block.
   var recordCount: Int { lines.count }
 
   /// Index of field `column` in record `record`.
@@ -78,31 +83,53 @@ enum ASCII {
   static let period: UInt8 = 0x2E
 }
 
-/// Cuts bytes into ``CSVRecords``.
+/// Cuts bytes into ``CSVRecords``, a whole file or one block of it at a time.
 struct CSVTokenizer {
   let path: String
   let separator: UInt8
   let context: ExecutionContext
 
-  /// Tokenizes `bytes[start...]`.
+  /// Tokenizes the complete records of `bytes[start...]`.
   ///
+  /// A block that does not end the file (`isFinal` false) stops before its last, possibly incomplete record,
+  /// and, in a single-column file, before trailing blank lines (which are dropped at the end of the file but
+  /// kept before more data); ``CSVRecords/consumed`` and ``CSVRecords/nextLine`` say where the next block
+  /// starts. Every decision looks only at the record and the byte after it, so cutting a file into blocks
+  /// anywhere gives the records of the whole file.
+  ///
+  /// - Parameters:
+  ///   - line: The physical line at `start`.
+  ///   - width: The header's field count, or 0 when the header is still to come.
+  ///   - isFinal: Whether the bytes end the file.
   /// - Throws: ``SegmentaError/csv(path:line:column:problem:hint:)`` for an unterminated quote (at the line and
   ///   column where it opened), text after a closing quote, or a record whose field count differs from the
   ///   header's; ``SegmentaError/interrupted`` when cancelled.
   /// - Complexity: O(n) in the number of bytes.
-  func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) throws(SegmentaError) -> CSVRecords {
+  func tokenize(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line startLine: Int = 1, width: Int = 0,
+    isFinal: Bool = true
+  ) throws(SegmentaError) -> CSVRecords {
     var out = CSVRecords()
+    out.width = width
+    out.endLine = startLine
     let n = bytes.count
     var i = start
-    var line = 1
+    var line = startLine
     while i < n {
+      let recordStart = i
       let recordLine = line
       let firstField = out.starts.count
       var fields = 0
+      var complete = true
       while true {
         fields += 1
         if i < n && bytes[i] == ASCII.quote {
-          i = try quotedField(bytes, at: i, line: &line, column: fields, into: &out)
+          guard let next = try quotedField(bytes, at: i, line: &line, column: fields, isFinal: isFinal, into: &out)
+          else {
+            complete = false
+            break
+          }
+          i = next
         } else {
           let s = i
           while i < n {
@@ -116,10 +143,18 @@ struct CSVTokenizer {
           i += 1
           continue
         }
-        if i < n {
+        if i < n && (isFinal || bytes[i] == ASCII.lf || i + 1 < n) {
           i += bytes[i] == ASCII.cr && i + 1 < n && bytes[i + 1] == ASCII.lf ? 2 : 1
+        } else if !isFinal {
+          complete = false
         }
         line += 1
+        break
+      }
+      guard complete else {
+        dropFields(from: firstField, in: &out)
+        i = recordStart
+        line = recordLine
         break
       }
       let blank = fields == 1 && !out.quoted[firstField] && out.range(firstField).isEmpty
@@ -137,24 +172,27 @@ struct CSVTokenizer {
       }
       out.lines.append(recordLine)
       out.endLine = line
-      if out.lines.count & 0xFFFF == 0 {
-        try context.checkCancellation()
-        context.reportProgress("load", 0.6 * Double(i) / Double(max(1, bytes.count)))
-      }
+      if out.lines.count & 0xFFFF == 0 { try context.checkCancellation() }
     }
-    trimTrailingBlankRecords(&out)
+    out.consumed = i
+    out.nextLine = line
+    holdBackTrailingBlankRecords(&out, isFinal: isFinal)
     return out
   }
 
+  /// Cuts the quoted field opening at `open`; returns where it ends, or `nil` when the block ends first and more
+  /// bytes may follow.
   private func quotedField(
-    _ bytes: UnsafeBufferPointer<UInt8>, at open: Int, line: inout Int, column: Int, into out: inout CSVRecords
-  ) throws(SegmentaError) -> Int {
+    _ bytes: UnsafeBufferPointer<UInt8>, at open: Int, line: inout Int, column: Int, isFinal: Bool,
+    into out: inout CSVRecords
+  ) throws(SegmentaError) -> Int? {
     let n = bytes.count
     let openLine = line
     var i = open + 1
     var escaped = false
     while true {
       guard i < n else {
+        guard isFinal else { return nil }
         throw .csv(
           path: path, line: openLine, column: column, problem: "the quote opened here is never closed",
           hint: "close the quoted field with \" and write quotes inside it doubled (\"\")")
@@ -174,6 +212,7 @@ struct CSVTokenizer {
     append(open + 1, i, escaped: escaped, quoted: true, into: &out)
     i += 1
     while i < n && (bytes[i] == ASCII.space || (bytes[i] == ASCII.tab && separator != ASCII.tab)) { i += 1 }
+    if i >= n && !isFinal { return nil }
     if i < n && bytes[i] != separator && bytes[i] != ASCII.lf && bytes[i] != ASCII.cr {
       throw .csv(
         path: path, line: line, column: column, problem: "unexpected text after the closing quote of a field",
@@ -196,12 +235,16 @@ struct CSVTokenizer {
     out.quoted.removeSubrange(first...)
   }
 
-  private func trimTrailingBlankRecords(_ out: inout CSVRecords) {
+  /// Removes the blank records at the end of a single-column block (the header is never blank): at the end of
+  /// the file they are dropped, before more data the next block reads them again.
+  private func holdBackTrailingBlankRecords(_ out: inout CSVRecords, isFinal: Bool) {
     guard out.width == 1 else { return }
-    while out.lines.count > 1, let last = out.starts.indices.last,
-      !out.quoted[last], out.range(last).isEmpty
-    {
+    while let last = out.starts.indices.last, !out.quoted[last], out.range(last).isEmpty {
       out.endLine = out.lines.removeLast()
+      if !isFinal {
+        out.consumed = Int(out.starts[last])
+        out.nextLine = out.endLine
+      }
       dropFields(from: last, in: &out)
     }
   }

@@ -12,9 +12,13 @@
 /// 4. *categorical* otherwise.
 /// An all-missing column is numeric. A column given as dates (``Role/date(_:)``) must hold dates (in the given
 /// format) or nothing; a column given as the identifier must hold present, unique values.
+///
+/// The rules can be applied to a column that arrives in pieces (a CSV file read block by block): each run of
+/// consecutive rows is typed as narrowly as its own values allow (``part(_:rows:role:textOnly:context:)``) and a
+/// ``ColumnAccumulator`` combines the parts in row order into the same column the whole would give.
 enum ColumnInference {
   /// What a column may, must or must not become.
-  enum Role: Equatable {
+  enum Role: Equatable, Sendable {
     case mayBeIdentifier, identifier, notIdentifier
     /// A date column whose values are written in the format (ISO or German when `nil`).
     case date(DateFormat?)
@@ -38,6 +42,29 @@ enum ColumnInference {
     case repeatedIdentifier(row: Int, firstRow: Int)
   }
 
+  /// The values of consecutive rows of one column, typed as narrowly as those rows allow. Rows in it are
+  /// relative to the part's first row.
+  enum Part: Sendable {
+    /// Every value is missing: the part fits any kind.
+    case missing(count: Int)
+    /// Every value is a number (NaN = missing), with the first non-finite one.
+    case numbers(ContiguousArray<Double>, firstNonFinite: Int?)
+    /// Every value is a date, as days since 1970 (NaN = missing); in a column given as dates, the first value
+    /// that is not one (stored as missing).
+    case dates(ContiguousArray<Double>, firstNonDate: Int?)
+    /// Texts (`nil` = missing).
+    case texts([String?])
+
+    /// Number of rows.
+    var count: Int {
+      switch self {
+      case .missing(let count): count
+      case .numbers(let values, _), .dates(let values, _): values.count
+      case .texts(let texts): texts.count
+      }
+    }
+  }
+
   /// The typed column for `cells`.
   ///
   /// - Parameter context: checked for cancellation every 65,536 rows.
@@ -46,82 +73,90 @@ enum ColumnInference {
   static func column<Cells: ColumnCells>(
     _ cells: Cells, name: String, role: Role, context: ExecutionContext
   ) throws(Problem) -> Column {
-    let pass = Pass(cells: cells, context: context)
+    var accumulator = ColumnAccumulator(name: name, role: role)
+    accumulator.append(try part(cells, rows: 0..<cells.rowCount, role: role, textOnly: false, context: context))
+    for rows in try accumulator.settle() {
+      accumulator.fill(try texts(cells, rows: rows, context: context), at: rows)
+    }
+    return try accumulator.column()
+  }
+
+  /// Types rows `rows` of `cells` as narrowly as their values allow: numbers, else dates, else texts (only dates
+  /// for a column given as dates, only texts for the identifier).
+  ///
+  /// - Parameter textOnly: go straight to texts, because earlier rows already made the column text.
+  /// - Throws: ``Problem/interrupted`` only; other problems are reported in the part.
+  static func part<Cells: ColumnCells>(
+    _ cells: Cells, rows: Range<Int>, role: Role, textOnly: Bool, context: ExecutionContext
+  ) throws(Problem) -> Part {
+    let pass = Pass(cells: cells, rows: rows, context: context)
     switch role {
     case .date(let format):
-      return Column(name: name, kind: .date, numbers: try pass.dates(format: format, required: true) ?? [])
+      return try pass.requiredDates(format: format)
     case .identifier:
-      return Column(name: name, kind: .identifier, strings: try pass.identifierTexts())
+      return .texts(try pass.texts())
     case .mayBeIdentifier, .notIdentifier:
       break
     }
-    let idLike = role == .mayBeIdentifier && IdentifierNames.looksLikeIdentifier(name)
-    if let numbers = try pass.numbers() {
-      if idLike && numbers.allSatisfy({ $0 == $0.rounded() }) && allDistinct(numbers) {
-        return Column(name: name, kind: .identifier, strings: try pass.texts())
-      }
-      return Column(name: name, numbers: numbers)
+    if !textOnly {
+      if let numbers = try pass.numbers() { return numbers }
+      if let days = try pass.detectedDates() { return .dates(days, firstNonDate: nil) }
     }
-    if let days = try pass.dates(format: nil, required: false) {
-      return Column(name: name, kind: .date, numbers: days)
-    }
-    let strings = try pass.texts()
-    if idLike && !strings.contains(nil) && Set(strings).count == strings.count {
-      return Column(name: name, kind: .identifier, strings: strings)
-    }
-    return Column(name: name, strings: strings)
+    return .texts(try pass.texts())
   }
 
-  private static func allDistinct(_ numbers: ContiguousArray<Double>) -> Bool {
-    guard !numbers.contains(where: \.isNaN) else { return false }
-    let sorted = numbers.sorted()
-    return zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 }
+  /// The texts of rows `rows` (`nil` = missing).
+  static func texts<Cells: ColumnCells>(
+    _ cells: Cells, rows: Range<Int>, context: ExecutionContext
+  ) throws(Problem) -> [String?] {
+    try Pass(cells: cells, rows: rows, context: context).texts()
   }
 
-  /// One pass over the cells per candidate kind.
+  /// One pass over some rows of the cells per candidate kind.
   private struct Pass<Cells: ColumnCells> {
     let cells: Cells
+    let rows: Range<Int>
     let context: ExecutionContext
 
     private func checkCancellation(_ row: Int) throws(Problem) {
       if row & 0xFFFF == 0, context.cancellation.isCancelled { throw .interrupted }
     }
 
-    /// The numbers (NaN = missing), or `nil` when some value is not a number.
-    func numbers() throws(Problem) -> ContiguousArray<Double>? {
+    /// The numbers (NaN = missing), ``Part/missing(count:)`` when nothing is present, or `nil` when some value is
+    /// not a number.
+    func numbers() throws(Problem) -> Part? {
       var out = ContiguousArray<Double>()
-      out.reserveCapacity(cells.rowCount)
+      out.reserveCapacity(rows.count)
       var firstNonFinite: Int?
-      for r in 0..<cells.rowCount {
+      var present = false
+      for r in rows {
         try checkCancellation(r)
         switch cells.number(r) {
         case .number(let value):
+          present = true
           out.append(value)
         case .nonFinite:
-          if firstNonFinite == nil { firstNonFinite = r }
+          present = true
+          if firstNonFinite == nil { firstNonFinite = r - rows.lowerBound }
           out.append(.nan)
         case .notANumber:
           guard cells.isMissing(r) else { return nil }
           out.append(.nan)
         }
       }
-      if let r = firstNonFinite { throw .nonFinite(row: r) }
-      return out
+      return present ? .numbers(out, firstNonFinite: firstNonFinite) : .missing(count: rows.count)
     }
 
-    /// The dates as days since 1970 (NaN = missing); when some value is not a date, `nil`, or a problem when
-    /// dates are `required`.
-    func dates(format: DateFormat?, required: Bool) throws(Problem) -> ContiguousArray<Double>? {
+    /// The ISO or German dates as days since 1970 (NaN = missing), or `nil` when some value is not a date.
+    func detectedDates() throws(Problem) -> ContiguousArray<Double>? {
       var out = ContiguousArray<Double>()
-      out.reserveCapacity(cells.rowCount)
-      for r in 0..<cells.rowCount {
+      out.reserveCapacity(rows.count)
+      for r in rows {
         try checkCancellation(r)
-        if let days = cells.date(r, format: format) {
+        if let days = cells.date(r, format: nil) {
           out.append(Double(days))
         } else if cells.isMissing(r) {
           out.append(.nan)
-        } else if required {
-          throw .notADate(row: r)
         } else {
           return nil
         }
@@ -129,27 +164,32 @@ enum ColumnInference {
       return out
     }
 
+    /// The dates written in `format` (ISO or German when `nil`), with the first value that is not one.
+    func requiredDates(format: DateFormat?) throws(Problem) -> Part {
+      var out = ContiguousArray<Double>()
+      out.reserveCapacity(rows.count)
+      var firstNonDate: Int?
+      for r in rows {
+        try checkCancellation(r)
+        if let days = cells.date(r, format: format) {
+          out.append(Double(days))
+        } else {
+          if firstNonDate == nil && !cells.isMissing(r) { firstNonDate = r - rows.lowerBound }
+          out.append(.nan)
+        }
+      }
+      return .dates(out, firstNonDate: firstNonDate)
+    }
+
     /// The texts (`nil` = missing).
     func texts() throws(Problem) -> [String?] {
       var out: [String?] = []
-      out.reserveCapacity(cells.rowCount)
-      for r in 0..<cells.rowCount {
+      out.reserveCapacity(rows.count)
+      for r in rows {
         try checkCancellation(r)
         out.append(cells.text(r))
       }
       return out
-    }
-
-    /// The texts of a column given as the identifier, which must all be present and unique.
-    func identifierTexts() throws(Problem) -> [String?] {
-      let strings = try texts()
-      var firstRow: [String: Int] = [:]
-      for (r, value) in strings.enumerated() {
-        guard let value else { throw .missingIdentifier(row: r) }
-        if let first = firstRow[value] { throw .repeatedIdentifier(row: r, firstRow: first) }
-        firstRow[value] = r
-      }
-      return strings
     }
   }
 }
