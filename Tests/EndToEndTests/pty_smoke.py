@@ -10,7 +10,9 @@ Drives the real binary in a pseudo-terminal with a temporary HOME (so history go
          "datas" + Ctrl-C gives a fresh prompt and the process lives; "datasets" + Enter is accepted
          (so the half-typed line really was discarded); Ctrl-D on the empty line exits with status 0;
          the history file holds "help" and "datasets" and not the interrupted "datas".
-  run 2: Up-arrow recalls "datasets" from the history file; Ctrl-U, Ctrl-D exits with status 0.
+  run 2: Up-arrow recalls "datasets" from the history file; Ctrl-U; each --long command (after the --setup
+         commands) is stopped by Ctrl-C within 3 s, the process lives, the journal records it as
+         "# interrupted:", and each --unchanged command prints the same before and after; Ctrl-D exits with 0.
 
 Output is matched after removing terminal escape sequences (readline 8 wraps prompts in bracketed-paste
 codes). Every wait has a timeout. Prints one line per check and an "N passed, M failed" summary;
@@ -255,6 +257,7 @@ def run(options):
                 term.send(command.encode() + KEY_ENTER)
                 checks.check(f"setup {command!r} gives a new prompt", term.wait_for(prompt, mark),
                              "no prompt after the setup command", term, mark)
+            before = [printed(term, command, prompt) for command in options.unchanged]
             mark = term.mark()
             term.send(long_command.encode() + KEY_ENTER, pause=1.0)
             started = time.monotonic()
@@ -263,6 +266,10 @@ def run(options):
             checks.check(f"Ctrl-C stops {long_command.split()[0]!r} and returns to the prompt",
                          stopped and time.monotonic() - started < 3.0,
                          f"not stopped within 3 s ({time.monotonic() - started:.1f} s)", term, mark)
+            for command, earlier in zip(options.unchanged, before):
+                later = printed(term, command, prompt)
+                checks.check(f"{command!r} prints the same after the stopped {long_command.split()[0]!r}",
+                             later == earlier, f"before {earlier!r}, after {later!r}")
             checks.check("the process survives stopping a command", term.alive(),
                          f"process ended ({describe(term.status)})", term, mark)
             journals = [os.path.join(home, "sessions", f) for f in sorted(os.listdir(os.path.join(home, "sessions")))
@@ -286,6 +293,15 @@ def run(options):
             shutil.rmtree(home, ignore_errors=True)
 
 
+def printed(term, command, prompt):
+    """Runs `command` and returns what it printed before the next prompt."""
+    mark = term.mark()
+    term.send(command.encode() + KEY_ENTER)
+    term.wait_for(prompt, mark)
+    text = term.text(mark)
+    return text[: text.find(prompt)]
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], epilog="Arguments after -- are passed to segmenta.")
@@ -305,6 +321,9 @@ def main():
                         help="command run before --long (repeatable)")
     parser.add_argument("--long", action="append", default=[],
                         help="a command that runs for seconds; Ctrl-C must stop it within 3 s (repeatable)")
+    parser.add_argument("--unchanged", action="append", default=[],
+                        help="a command whose output must be the same before a --long command and after it was "
+                             "stopped, such as 'datasets' (repeatable)")
     parser.add_argument("--keep-home", action="store_true", help="keep the temporary HOME for inspection")
     argv = sys.argv[1:]
     extra = []
