@@ -181,4 +181,40 @@ import Testing
       #expect(line == 5002 && column == 2 && problem.contains("1e999"))
     }
   }
+
+  /// Offsets past 2 GiB (the old reader's limit, where 32-bit offsets end) without 2 GB on disk: the records
+  /// sit behind a 3 GiB hole of a sparse file, and the block reader starts there.
+  @Test func offsetsPastTwoGibibytes() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-sparse-\(UUID()).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let gap = 3 << 30
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.seek(toOffset: UInt64(gap))
+    var text = "a,b\n"
+    for i in 0..<2000 { text += "\(i),\"x\ny\(i)\"\n" }
+    try handle.write(contentsOf: Data(text.utf8))
+    try handle.close()
+    let file = try InputFile(path: path)
+    #expect(file.size == gap + text.utf8.count)
+    let tokenizer = CSVTokenizer(path: path, separator: ASCII.comma, context: ExecutionContext())
+    var reader = CSVBlockReader(file: file, tokenizer: tokenizer, start: gap, blockSize: 1024)
+    var rows: [String] = []
+    var blocks = 0
+    while let block = try reader.next() {
+      blocks += 1
+      #expect(block.firstRow == rows.count)
+      block.bytes.withUnsafeBufferPointer { bytes in
+        let decoding = FieldDecoding(bytes: bytes, records: block.records, encoding: .utf8)
+        for r in block.headerRecords..<block.records.recordCount {
+          rows.append(decoding.text(block.records.index(r, 1)))
+        }
+      }
+    }
+    #expect(blocks > 10)
+    #expect(rows.count == 2000)
+    #expect(rows.last == "x\ny1999")
+    #expect(reader.bytesRead == file.size)
+    #expect(reader.endLine == 4002)
+  }
 }

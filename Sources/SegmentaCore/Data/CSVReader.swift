@@ -77,9 +77,9 @@ public struct CSVLoad: Sendable {
 /// - A header without data rows is an error, as is an empty file. Blank lines are skipped (kept as missing
 ///   values in single-column files, except at the end).
 public enum CSVReader {
-  /// Bytes read at a time (8 MiB): large enough for the parallel typing of a block to pay off, small enough that
+  /// Bytes read at a time (4 MiB): large enough for the parallel typing of a block to pay off, small enough that
   /// the blocks in flight cost little next to the columns.
-  static let defaultBlockSize = 8 << 20
+  static let defaultBlockSize = 4 << 20
   /// Bytes at the start of the file from which the separator and the decimal mark are detected.
   static let dialectSampleSize = 4 << 20
 
@@ -115,7 +115,7 @@ public enum CSVReader {
     try context.checkCancellation()
     let file = try InputFile(path: path)
     var head = ContiguousArray<UInt8>()
-    let headSize = try file.read(dialectSampleSize, at: 0, appendingTo: &head)
+    _ = try file.read(dialectSampleSize, at: 0, appendingTo: &head)
     let (separator, hadBOM) = try head.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
       try dialect(bytes, path: path, options: options)
     }
@@ -135,8 +135,9 @@ public enum CSVReader {
     let decimalComma =
       options.decimalComma
       ?? head.withUnsafeBufferPointer { bytes in
-        sampleDecimalComma(bytes, from: start, tokenizer: tokenizer, isWholeFile: survey.size <= headSize)
+        sampleDecimalComma(bytes, from: start, tokenizer: tokenizer, isWholeFile: survey.size <= bytes.count)
       }
+    head = []
     let source = CSVSource(
       file: file, tokenizer: tokenizer, start: start, blockSize: blockSize, decimalComma: decimalComma,
       encoding: encoding)

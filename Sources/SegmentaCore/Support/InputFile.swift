@@ -39,12 +39,14 @@ final class InputFile: @unchecked Sendable {
 
   deinit { close(descriptor) }
 
-  /// Appends up to `count` bytes read at `offset` to `bytes`; returns how many were read (0 at the end).
+  /// Appends up to `count` bytes read at `offset` to `bytes`, never past the size the file had when opened;
+  /// returns how many were read (fewer than `count` only at the end).
   ///
   /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)`` when reading fails.
   func read(_ count: Int, at offset: Int, appendingTo bytes: inout ContiguousArray<UInt8>) throws(SegmentaError)
     -> Int
   {
+    let count = min(count, max(0, size - offset))
     let old = bytes.count
     bytes.append(contentsOf: repeatElement(0, count: count))
     var got = 0

@@ -9,6 +9,8 @@ struct CSVColumnCells: ColumnCells {
   let decoding: FieldDecoding
   /// The 0-based field position.
   let column: Int
+  /// Shares the strings of repeated values.
+  let interner = TextInterner()
 
   var rowCount: Int { records.recordCount - headerRecords }
 
@@ -32,5 +34,13 @@ struct CSVColumnCells: ColumnCells {
     return format.map { $0.days(bytes, range) } ?? DateFormat.detectedDays(bytes, range)
   }
 
-  func text(_ row: Int) -> String? { isMissing(row) ? nil : decoding.text(field(row)) }
+  func text(_ row: Int) -> String? {
+    guard !isMissing(row) else { return nil }
+    let f = field(row)
+    let flags: UInt8 = (records.quoted[f] ? 1 : 0) | (records.isEscaped(f) ? 2 : 0)
+    if let kept = interner.text(bytes, records.range(f), flags: flags) { return kept }
+    let text = decoding.text(f)
+    interner.remember(text)
+    return text
+  }
 }

@@ -141,7 +141,7 @@ struct ColumnAccumulator {
     case .dates:
       return Column(name: name, kind: .date, numbers: values)
     case .texts:
-      if integerIdentifier || (mayBeIdentifier && !texts.contains(nil) && Set(texts).count == texts.count) {
+      if integerIdentifier || (mayBeIdentifier && !texts.contains(nil) && Self.allDistinct(texts)) {
         return Column(name: name, kind: .identifier, strings: texts)
       }
       return Column(name: name, strings: texts)
@@ -154,6 +154,17 @@ struct ColumnAccumulator {
     guard !numbers.contains(where: \.isNaN) else { return false }
     let sorted = numbers.sorted()
     return zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 }
+  }
+
+  /// Whether all texts differ: their hashes sorted (8 bytes per row instead of a set of the strings); only when
+  /// two hashes are equal are the texts themselves compared.
+  private static func allDistinct(_ strings: [String?]) -> Bool {
+    var hashes = ContiguousArray<Int>()
+    hashes.reserveCapacity(strings.count)
+    for text in strings { hashes.append(text.hashValue) }
+    hashes.sort()
+    guard zip(hashes, hashes.dropFirst()).contains(where: { $0 == $1 }) else { return true }
+    return Set(strings).count == strings.count
   }
 
   /// Checks that the texts of a column given as the identifier are all present and unique.
