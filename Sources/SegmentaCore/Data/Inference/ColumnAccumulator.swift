@@ -156,15 +156,22 @@ struct ColumnAccumulator {
     return zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 }
   }
 
-  /// Whether all texts differ: their hashes sorted (8 bytes per row instead of a set of the strings); only when
-  /// two hashes are equal are the texts themselves compared.
+  /// Whether all texts differ: their hashes sorted (8 bytes per row instead of a set of the strings); only texts
+  /// whose hashes are equal are compared, and the first real repeat ends the search.
   private static func allDistinct(_ strings: [String?]) -> Bool {
     var hashes = ContiguousArray<Int>()
     hashes.reserveCapacity(strings.count)
     for text in strings { hashes.append(text.hashValue) }
     hashes.sort()
-    guard zip(hashes, hashes.dropFirst()).contains(where: { $0 == $1 }) else { return true }
-    return Set(strings).count == strings.count
+    var i = 0
+    while i + 1 < hashes.count {
+      if hashes[i] == hashes[i + 1] {
+        let sharing = strings.filter { $0.hashValue == hashes[i] }
+        if Set(sharing).count != sharing.count { return false }
+      }
+      i += 1
+    }
+    return true
   }
 
   /// Checks that the texts of a column given as the identifier are all present and unique.
