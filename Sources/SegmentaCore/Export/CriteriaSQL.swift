@@ -5,9 +5,18 @@ import Foundation
 ///
 /// Written for SQLite (3.35+ with math functions, as Debian and GRDB ship it), PostgreSQL and Spark SQL: only
 /// `WITH`, `CASE`, `COALESCE`, `ln`, `log10` and `sqrt`. Thresholds and parameters are printed with round-trip
-/// precision, so a database computing in double precision reproduces the in-tool assignment exactly; every
-/// missing or out-of-domain input gives `NULL` explicitly instead of a guessed segment.
+/// precision in exponent form (see ``literal(_:)``), so a database computing in double precision reproduces the
+/// in-tool assignment exactly; every missing or out-of-domain input gives `NULL` explicitly instead of a guessed
+/// segment. The one thing no form serves all three: quoting a name that is not plain lower case (see ``Dialect``).
 public enum CriteriaSQL {
+  /// The database a view is written for. Everything but the quoting of names that are not plain lower-case
+  /// identifiers is the same: SQLite and PostgreSQL quote with `"` (PostgreSQL folds unquoted names to lower
+  /// case, so `Revenue` must be quoted), while Spark SQL reads `"Revenue"` as a string literal and quotes with
+  /// backticks, which PostgreSQL rejects.
+  public enum Dialect: String, Sendable, CaseIterable {
+    case sqlite, postgres, spark
+  }
+
   /// The `CREATE VIEW` statement (with a comment header) that adds a `segment` column to `table`'s key.
   ///
   /// - Parameters:
@@ -15,12 +24,16 @@ public enum CriteriaSQL {
   ///   - key: the column identifying a row, passed through.
   ///   - view: the view's name.
   ///   - title: a comment line describing the variant.
+  ///   - dialect: how names that need quoting are quoted.
   /// - Throws: ``SegmentaError/notReady(_:)`` for a one-hot encoded numeric column (its text form is not
   ///   portable SQL).
   /// - Complexity: O(operations × columns + k × d) text.
   public static func view(
-    _ criteria: SegmentCriteria, table: String, key: String, view: String, title: String
+    _ criteria: SegmentCriteria, table: String, key: String, view: String, title: String, dialect: Dialect
   ) throws(SegmentaError) -> String {
+    let identifier = { (name: String) in Self.identifier(name, in: dialect) }
+    let string = { (text: String) in Self.string(text, in: dialect) }
+    let header = Self.header(title, view, criteria, table: table, key: key, dialect)
     for case .oneHot(let name, _) in criteria.recipe.operations
     where criteria.recipe.inputs.contains(where: { $0.name == name && $0.isNumeric }) {
       throw .notReady("the SQL export cannot one-hot encode the numeric column '\(name)'; derive a text column first")
@@ -52,7 +65,7 @@ public enum CriteriaSQL {
       }
       // A NULL on the row's path makes its rule NULL and every other rule false: no rule matches.
       branches.append("ELSE NULL")
-      return header(title, view) + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
+      return header + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
         + identifier(key) + ",\n  CASE\n    " + branches.joined(separator: "\n    ") + "\n  END AS segment\nFROM "
         + previous + ";\n"
     case .centroids(let nearest):
@@ -65,7 +78,7 @@ public enum CriteriaSQL {
             next.append(column)
             continue
           }
-          for (name, expression) in try expressions(operation, column.sql) {
+          for (name, expression) in try expressions(operation, column.sql, dialect) {
             counter += 1
             select.append("\(expression) AS c\(counter)")
             next.append((name, "c\(counter)"))
@@ -95,7 +108,7 @@ public enum CriteriaSQL {
           branches.append("WHEN " + others.joined(separator: " AND ") + " THEN \(string(criteria.labels[s]))")
         }
       }
-      return header(title, view) + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
+      return header + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
         + identifier(key) + ",\n  CASE\n    " + branches.joined(separator: "\n    ")
         + "\n  END AS segment\nFROM distances;\n"
     }
@@ -120,9 +133,10 @@ public enum CriteriaSQL {
   }
 
   /// The SQL of one fitted operation on column `x`, as (output name, expression) pairs.
-  private static func expressions(_ operation: FittedOperation, _ x: String) throws(SegmentaError)
-    -> [(String, String)]
+  private static func expressions(_ operation: FittedOperation, _ x: String, _ dialect: Dialect)
+    throws(SegmentaError) -> [(String, String)]
   {
+    let string = { (text: String) in Self.string(text, in: dialect) }
     switch operation {
     case .function(let f, let name):
       let body: String
@@ -141,7 +155,7 @@ public enum CriteriaSQL {
         )
       ]
     case .standardize(let name, let center, let spread):
-      guard spread > 0 else { return [(name, "CASE WHEN \(x) IS NULL THEN NULL ELSE 0.0 END")] }
+      guard spread > 0 else { return [(name, "CASE WHEN \(x) IS NULL THEN NULL ELSE \(literal(0)) END")] }
       return [(name, "(\(x) - \(literal(center))) / \(literal(spread))")]
     case .oneHot(let name, let levels):
       let label = "COALESCE(\(x), '')"
@@ -149,33 +163,63 @@ public enum CriteriaSQL {
       return levels.map { level in
         (
           "\(name)=\(level)",
-          "CASE WHEN \(label) NOT IN (\(known)) THEN NULL WHEN \(label) = \(string(level)) THEN 1.0 ELSE 0.0 END"
+          "CASE WHEN \(label) NOT IN (\(known)) THEN NULL WHEN \(label) = \(string(level)) THEN \(literal(1)) ELSE \(literal(0)) END"
         )
       }
     }
   }
 
-  private static func header(_ title: String, _ view: String) -> String {
-    "-- \(title.replacingOccurrences(of: "\n", with: " "))\n"
-      + "-- Generated by Segmenta. Numeric inputs must be double precision (REAL in SQLite, DOUBLE in Spark);\n"
-      + "-- needs ln/log10/sqrt (SQLite 3.35+ with math functions, PostgreSQL, Spark SQL). NULL = not assignable.\n"
-      + "CREATE VIEW \(identifier(view)) AS\n"
+  /// The comment header and `CREATE VIEW`; when a name or a text (segment label, category) is written differently
+  /// per dialect, it says for which databases the file is.
+  private static func header(
+    _ title: String, _ view: String, _ criteria: SegmentCriteria, table: String, key: String, _ dialect: Dialect
+  ) -> String {
+    let names = [table, key, view] + criteria.recipe.inputs.map(\.name)
+    var texts = criteria.labels
+    for case .oneHot(_, let levels) in criteria.recipe.operations { texts += levels }
+    let portable =
+      names.allSatisfy { identifier($0) == $0 } && texts.allSatisfy { string($0) == string($0, in: .spark) }
+    let quoting: String
+    if portable {
+      quoting = ""
+    } else if dialect == .spark {
+      quoting = "-- Names and texts are quoted for Spark SQL (backticks, backslash escapes).\n"
+    } else {
+      quoting = "-- Names and texts are quoted for SQLite and PostgreSQL; for Spark SQL export with dialect=spark.\n"
+    }
+    return "-- \(title.replacingOccurrences(of: "\n", with: " "))\n"
+      + "-- Generated by Segmenta. Numeric inputs must be double precision (REAL in SQLite, DOUBLE PRECISION in\n"
+      + "-- PostgreSQL, DOUBLE in Spark SQL); needs ln/log10/sqrt (SQLite 3.35+ with math functions, PostgreSQL,\n"
+      + "-- Spark SQL). NULL = not assignable.\n" + quoting
+      + "CREATE VIEW \(identifier(view, in: dialect)) AS\n"
   }
 
-  /// A number with round-trip precision (Swift's shortest representation that parses back to the same double).
+  /// A number with round-trip precision (Swift's shortest representation that parses back to the same double) in
+  /// exponent form, `0.2723e0`: a double literal in SQLite and Spark SQL (where `0.2723` would be a DECIMAL, and
+  /// arithmetic on it decimal, not double), an exact numeric in PostgreSQL, converted on meeting a double column.
   public static func literal(_ x: Double) -> String {
-    let text = String(x)
+    var text = String(x)
+    if !text.contains("e") { text += "e0" }
     return text.hasPrefix("-") ? "(\(text))" : text
   }
 
-  /// A string literal with `'` doubled.
-  public static func string(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+  /// A string literal: `'` doubled for SQLite and PostgreSQL; for Spark SQL, whose literals take backslash escapes
+  /// (and which would read `'a''b'` as two adjacent literals, `ab`), `\` and `'` escaped with a backslash.
+  public static func string(_ s: String, in dialect: Dialect = .sqlite) -> String {
+    if dialect == .spark {
+      return "'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+    return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+  }
 
-  /// A bare identifier when it is lower-case letters, digits and `_`, else a double-quoted one.
-  public static func identifier(_ name: String) -> String {
+  /// A bare identifier when it is lower-case letters, digits and `_`, else a quoted one: in double quotes for
+  /// SQLite and PostgreSQL, in backticks for Spark SQL (a quote inside doubled).
+  public static func identifier(_ name: String, in dialect: Dialect = .sqlite) -> String {
     let plain =
       name.first.map { $0.isLetter || $0 == "_" } == true
       && name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-    return plain ? name : "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    if plain { return name }
+    let quote = dialect == .spark ? "`" : "\""
+    return quote + name.replacingOccurrences(of: quote, with: quote + quote) + quote
   }
 }

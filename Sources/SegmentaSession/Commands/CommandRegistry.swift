@@ -7,7 +7,7 @@ public enum CommandRegistry {
     .features, .missing, .transform, .scale,
     .runVariant, .variants, .compare, .inspect, .profile, .importance, .choose, .stability, .plot,
     .kdist,
-    .rules, .assign, .name, .journey,
+    .rules, .assign, .verify, .name, .journey,
     .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 

@@ -16,26 +16,15 @@ extension CommandSpec {
     let variant = try context.workspace.variant(named: words[0])
     let kind = try VariantCriteria.kind(words[4...], for: variant)
     let criteria = try VariantCriteria.criteria(variant, kind)
-    let execution = context.execution
-    let input = context.resolve(words[1])
-    let load = try context.core { () throws(SegmentaError) in
-      try CSVReader.load(path: input, name: "new", options: CSVOptions(), context: execution)
-    }
-    let needed = criteria.recipe.derivations.isEmpty ? criteria.recipe.inputs.map(\.name) : []
-    if let absent = needed.first(where: { load.table.column(named: $0) == nil }) {
-      throw .failed(
-        .notReady(
-          "\(context.display(words[1])) has no column '\(absent)', which \(variant.name) needs (it reads "
-            + needed.joined(separator: ", ") + "); add the column or rename its header"))
-    }
-    let assignment = try context.core { () throws(SegmentaError) in try criteria.assign(load.table) }
+    let rows = try VariantCriteria.newRows(words[1], for: criteria, of: variant, &context)
+    let assignment = try context.core { () throws(SegmentaError) in try criteria.assign(rows) }
     let training = try context.workspace.dataset(named: variant.datasetName).table
-    let table = assignmentTable(load.table, assignment, criteria, idName: training.idColumn)
+    let table = assignmentTable(rows, assignment, criteria, idName: training.idColumn)
     let output = context.resolve(words[3])
     try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: output) }
     let assigned = assignment.segments.compactMap { $0 }
     context.print(
-      "assigned \(NumberFormat.grouped(assigned.count)) of \(NumberFormat.grouped(load.table.rowCount)) rows of "
+      "assigned \(NumberFormat.grouped(assigned.count)) of \(NumberFormat.grouped(rows.rowCount)) rows of "
         + "\(context.display(words[1])) with the \(kind == .tree ? "rules" : "centroids") of \(variant.name) → "
         + context.display(words[3]))
     var counts = [Int](repeating: 0, count: variant.result.k)

@@ -1,10 +1,11 @@
 import SegmentaCore
 
 extension CommandSpec {
-  /// `export rules V to FILE.sql|.json|.md|.pmml [using tree|centroids]`: the format follows the extension.
-  static func exportRules(_ subjects: [String], target: String, _ context: inout CommandContext)
-    throws(SessionError)
-  {
+  /// `export rules V to FILE.sql|.json|.md|.pmml [using tree|centroids] [dialect=…]`: the format follows the
+  /// extension; `dialect` only changes how an SQL view quotes names and texts that need it.
+  static func exportRules(
+    _ subjects: [String], target: String, dialect: CriteriaSQL.Dialect, _ context: inout CommandContext
+  ) throws(SessionError) {
     let variant = try context.workspace.variant(named: subjects[0])
     let kind = try VariantCriteria.kind(subjects[1...], for: variant)
     let criteria = try VariantCriteria.criteria(variant, kind)
@@ -23,8 +24,8 @@ extension CommandSpec {
           criteria, table: variant.datasetName, key: key,
           view: "segmenta_" + variant.name.map { $0.isLetter || $0.isNumber ? $0 : "_" },
           title:
-            "Segments of \(variant.name) (\(variant.method)) by \(kind == .tree ? "surrogate-tree rules" : "nearest centre")"
-        )
+            "Segments of \(variant.name) (\(variant.method)) by \(kind == .tree ? "surrogate-tree rules" : "nearest centre")",
+          dialect: dialect)
       }
       format = "SQL view"
     case "json":
