@@ -24,6 +24,16 @@ import tempfile
 # Spark warns when the host name resolves to a loopback address; a local session needs no other address.
 os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
 
+# Errors only: Spark's default logging prints warnings (no native Hadoop library, …) before setLogLevel can act.
+LOGGING = """rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %p %c: %m%n
+"""
+
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
@@ -40,11 +50,14 @@ def main(argv: list[str]) -> int:
         print("pyspark is not installed (pip install pyspark==3.5.3)", file=sys.stderr)
         return 3
     with tempfile.TemporaryDirectory(prefix="segmenta-spark-") as warehouse:
+        logging = os.path.join(warehouse, "log4j2.properties")
+        with open(logging, "w", encoding="utf-8") as f:
+            f.write(LOGGING)
         spark = (
             SparkSession.builder.master("local[2]")
             .appName("segmenta-criteria")
             .config("spark.sql.warehouse.dir", os.path.join(warehouse, "warehouse"))
-            .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={warehouse} -Dlog4j2.level=error")
+            .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile=file:{logging}")
             .config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false")
             .config("spark.sql.shuffle.partitions", "2")
