@@ -7,12 +7,14 @@ import Foundation
 /// `WITH`, `CASE`, `COALESCE`, `ln`, `log10` and `sqrt`. Thresholds and parameters are printed with round-trip
 /// precision in exponent form (see ``literal(_:)``), so a database computing in double precision reproduces the
 /// in-tool assignment exactly; every missing or out-of-domain input gives `NULL` explicitly instead of a guessed
-/// segment. The one thing no form serves all three: quoting a name that is not plain lower case (see ``Dialect``).
+/// segment. The one thing no form serves all three: quoting a name that is not plain lower case, or a text with
+/// `'` or `\` (see ``Dialect``).
 public enum CriteriaSQL {
-  /// The database a view is written for. Everything but the quoting of names that are not plain lower-case
-  /// identifiers is the same: SQLite and PostgreSQL quote with `"` (PostgreSQL folds unquoted names to lower
-  /// case, so `Revenue` must be quoted), while Spark SQL reads `"Revenue"` as a string literal and quotes with
-  /// backticks, which PostgreSQL rejects.
+  /// The database a view is written for. Only quoting differs, and only for names that are not plain lower-case
+  /// identifiers and texts (labels, categories) with `'` or `\`: SQLite and PostgreSQL quote names with `"`
+  /// (PostgreSQL folds unquoted names to lower case, so `Revenue` must be quoted) and double `'` in texts, while
+  /// Spark SQL reads `"Revenue"` as a string literal, quotes names with backticks (which PostgreSQL rejects) and
+  /// escapes texts with backslashes.
   public enum Dialect: String, Sendable, CaseIterable {
     case sqlite, postgres, spark
   }
@@ -24,7 +26,7 @@ public enum CriteriaSQL {
   ///   - key: the column identifying a row, passed through.
   ///   - view: the view's name.
   ///   - title: a comment line describing the variant.
-  ///   - dialect: how names that need quoting are quoted.
+  ///   - dialect: how names and texts that need quoting are quoted.
   /// - Throws: ``SegmentaError/notReady(_:)`` for a one-hot encoded numeric column (its text form is not
   ///   portable SQL).
   /// - Complexity: O(operations × columns + k × d) text.
