@@ -141,6 +141,20 @@ import Testing
     try Self.checkSQLite(try Self.cases(Self.quotedRecipe, Self.quoted), Self.quoted)
   }
 
+  /// A file whose names or texts need quoting says for which databases it is; a portable one says nothing.
+  @Test func theHeaderSaysForWhichDatabasesAQuotedFileIs() throws {
+    let note = "-- Names and texts are quoted for"
+    for item in try Self.cases(recipe: 0) { #expect(!item.sql.contains(note)) }
+    for item in try Self.cases(Self.quotedRecipe, Self.quoted) {
+      #expect(item.sql.contains("\(note) SQLite and PostgreSQL; for Spark SQL export with dialect=spark.\n"))
+      #expect(item.sql.contains("\"Order Count\"") && item.sql.contains("FROM \"Kunden\""))
+    }
+    for item in try Self.cases(Self.quotedRecipe, Self.quoted, dialect: "spark") {
+      #expect(item.sql.contains("\(note) Spark SQL (backticks, backslash escapes).\n"))
+      #expect(item.sql.contains("`Order Count`") && item.sql.contains("FROM `Kunden`"))
+    }
+  }
+
   /// Runs each case's view in SQLite through ``SQLiteViewCheck`` and compares with `assign`.
   static func checkSQLite(_ cases: [Case], _ sample: Sample) throws {
     let prospects = try Self.prospects(sample)
