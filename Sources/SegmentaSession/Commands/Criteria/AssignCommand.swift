@@ -15,7 +15,8 @@ extension CommandSpec {
     }
     let variant = try context.workspace.variant(named: words[0])
     let kind = try VariantCriteria.kind(words[4...], for: variant)
-    let criteria = try VariantCriteria.criteria(variant, kind)
+    let criteria = try VariantCriteria.criteria(
+      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
     let execution = context.execution
     let input = context.resolve(words[1])
     let load = try context.core { () throws(SegmentaError) in
