@@ -8,7 +8,9 @@ import Testing
 
 /// The exported criteria run in real consumers and must reproduce `assign` row by row. SQL: the views run in real databases — SQLite (through GRDB) and the PostgreSQL server of
 /// scripts/with-postgres.sh — on the prospects sample and must reproduce `assign` row by row, for the nearest-centre
-/// rule and the surrogate tree, with imputation (`COALESCE`) and with the explicit NULL branch (`missing drop`).
+/// rule and the surrogate tree, with imputation (`COALESCE`) and with the explicit NULL branch (`missing drop`),
+/// and for a tree with categorical splits (`IN`, `SimpleSetPredicate`) on prospects that include a category not
+/// seen in training and a missing one (``prospectsPath``).
 @Suite struct CriteriaConsumerTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -29,7 +31,38 @@ import Testing
       "transform winsorize avg_order_value_eur p=0.02", "transform onehot customer_group", "scale robust",
       "run kmeans k=3 as km", "rules km depth=4 min_leaf=10",
     ],
+    [
+      "features order_count_12m avg_order_value_eur days_since_last_order customer_group size_class",
+      "missing impute median", "transform log1p order_count_12m avg_order_value_eur days_since_last_order",
+      "transform onehot customer_group size_class", "scale zscore", "run kmeans k=5 as km",
+      "rules km depth=4 min_leaf=10",
+    ],
   ]
+
+  /// The prospects sample with three rows changed so categories matter: P00001 in an unseen customer group,
+  /// P00002 without one, P00003 in an unseen size class (written once per process to a temporary file).
+  static let prospectsPath: String = {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "segmenta-prospects-\(UUID().uuidString).csv"
+    ).path
+    do {
+      let table = try CSVReader.load(
+        path: repository.appendingPathComponent("datasets/b2b-prospects.csv").path, name: "customers",
+        context: ExecutionContext(threads: 1)
+      ).table
+      let changes: [String: [Int: String?]] = ["customer_group": [0: "D-Kunde", 1: nil], "size_class": [2: "Riesig"]]
+      let columns = table.columns.map { column -> SegmentaCore.Column in
+        guard let rows = changes[column.name] else { return column }
+        var strings = column.strings
+        for (row, value) in rows { strings[row] = value }
+        return SegmentaCore.Column(name: column.name, strings: strings)
+      }
+      try CSVWriter.write(Table(name: table.name, columns: columns, idColumn: table.idColumn), to: path)
+    } catch {
+      Issue.record("cannot write the changed prospects: \(error)")
+    }
+    return path
+  }()
 
   /// One case: the exported view of a rule and `assign`'s segments for the prospects, by customer id.
   struct Case {
@@ -46,7 +79,7 @@ import Testing
       for format in ["sql", "pmml"] {
         lines.append("export rules km to \(folder.path)/\(rule).\(format) using \(rule == "rules" ? "tree" : rule)")
       }
-      lines.append("assign km datasets/b2b-prospects.csv to \(folder.path)/\(rule).csv using \(rule)")
+      lines.append("assign km \(prospectsPath) to \(folder.path)/\(rule).csv using \(rule)")
     }
     for line in lines {
       let outcome = interpreter.execute(line)
@@ -66,10 +99,7 @@ import Testing
   }
 
   static func prospects() throws -> SegmentaCore.Table {
-    try CSVReader.load(
-      path: repository.appendingPathComponent("datasets/b2b-prospects.csv").path, name: "customers",
-      context: ExecutionContext(threads: 1)
-    ).table
+    try CSVReader.load(path: prospectsPath, name: "customers", context: ExecutionContext(threads: 1)).table
   }
 
   /// `CREATE TABLE customers …` and one `INSERT` with every prospect (numbers in round-trip form, NULL for gaps).
@@ -103,7 +133,30 @@ import Testing
     return agree
   }
 
-  @Test(arguments: [0, 1]) func sqliteReproducesAssign(recipe: Int) throws {
+  /// The third recipe's tree splits on categories, so the consumers below really evaluate `IN` and
+  /// `SimpleSetPredicate`; and `assign` reports the changed prospects instead of guessing their segment.
+  @Test func categoricalRecipeSplitsOnCategoriesAndReportsUnseenOnes() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-cat-\(UUID().uuidString)")
+    let interpreter = Interpreter(baseDirectory: Self.repository.path)
+    for line in ["load datasets/b2b-customers.csv as customers"] + Self.recipes[2] + [
+      "assign km \(Self.prospectsPath) to \(folder.path)/rules.csv using rules"
+    ] {
+      let outcome = interpreter.execute(line)
+      try #require(outcome.error == nil, "\(line): \(outcome.lines.map { $0.text })")
+    }
+    let tree = try #require(try interpreter.workspace.variant(named: "km").tree)
+    #expect(tree.usedFeatures.map { tree.features[$0] }.contains("customer_group"))
+    #expect(tree.usedFeatures.contains { tree.isCategorical($0) } && tree.usedFeatures.contains { !tree.isCategorical($0) })
+    let assigned = try CSVReader.load(
+      path: folder.appendingPathComponent("rules.csv").path, name: "a", context: ExecutionContext(threads: 1)
+    ).table
+    let notes = try #require(assigned.column(named: "note"))
+    #expect(notes.text(at: 0) == "not assigned: customer_group = 'D-Kunde' not seen in training")
+    #expect(notes.text(at: 1) == "not assigned: customer_group missing")
+    #expect(try #require(assigned.column(named: "segment")).text(at: 0).isEmpty)
+  }
+
+  @Test(arguments: [0, 1, 2]) func sqliteReproducesAssign(recipe: Int) throws {
     let prospects = try Self.prospects()
     for item in try Self.cases(recipe: recipe) {
       let queue = try DatabaseQueue()
@@ -122,14 +175,14 @@ import Testing
 
   /// PMML scored by jpmml-evaluator (scripts/score_pmml.py): a real engine, not our reading of the standard.
   /// Skipped with a message when Java or the package is missing, except in CI, where that is a failure.
-  @Test(arguments: [0, 1]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
+  @Test(arguments: [0, 1, 2]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
     for item in try Self.cases(recipe: recipe) {
       let output = item.pmml + ".scored.csv"
       let process = Process()
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = [
         "python3", Self.repository.appendingPathComponent("scripts/score_pmml.py").path, item.pmml,
-        Self.repository.appendingPathComponent("datasets/b2b-prospects.csv").path, "customer_id", output,
+        Self.prospectsPath, "customer_id", output,
       ]
       try process.run()
       process.waitUntilExit()
@@ -149,7 +202,7 @@ import Testing
     }
   }
 
-  @Test(arguments: [0, 1]) func postgresReproducesAssign(recipe: Int) throws {
+  @Test(arguments: [0, 1, 2]) func postgresReproducesAssign(recipe: Int) throws {
     guard let url = Self.postgresURL else {
       if Self.inCI {
         Issue.record("SEGMENTA_TEST_POSTGRES_URL is not set; CI must run swift test under scripts/with-postgres.sh")
