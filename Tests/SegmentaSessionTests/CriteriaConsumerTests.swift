@@ -146,7 +146,8 @@ import Testing
     }
     let tree = try #require(try interpreter.workspace.variant(named: "km").tree)
     #expect(tree.usedFeatures.map { tree.features[$0] }.contains("customer_group"))
-    #expect(tree.usedFeatures.contains { tree.isCategorical($0) } && tree.usedFeatures.contains { !tree.isCategorical($0) })
+    #expect(
+      tree.usedFeatures.contains { tree.isCategorical($0) } && tree.usedFeatures.contains { !tree.isCategorical($0) })
     let assigned = try CSVReader.load(
       path: folder.appendingPathComponent("rules.csv").path, name: "a", context: ExecutionContext(threads: 1)
     ).table

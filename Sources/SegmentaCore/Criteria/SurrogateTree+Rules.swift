@@ -35,7 +35,8 @@ extension SurrogateTree {
     func visit(_ node: Node, _ conditions: [Int: Condition]) {
       switch node {
       case .leaf(let segment, let rows):
-        out.append(Rule(conditions: conditions.keys.sorted().compactMap { conditions[$0] }, segment: segment, rows: rows))
+        out.append(
+          Rule(conditions: conditions.keys.sorted().compactMap { conditions[$0] }, segment: segment, rows: rows))
       case .split(let f, let t, let left, let right):
         let old = conditions[f] ?? Condition(feature: f)
         var l = conditions

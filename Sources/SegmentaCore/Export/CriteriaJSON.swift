@@ -36,15 +36,17 @@ public enum CriteriaJSON {
       for (name, levels) in zip(tree.features, tree.levels) { if let levels { treeLevels[name] = levels } }
     }
     let inputs: [JSONText] = recipe.inputs.map { input in
-      .object([
-        ("name", .string(input.name)), ("type", .string(input.isNumeric ? "numeric" : "categorical")),
-        ("fill", .optional(input.fill)), ("min", .optional(input.range?.lowerBound)),
-        ("max", .optional(input.range?.upperBound)),
-      ] + (criteria.units[input.name].map { [("unit", .string($0))] } ?? [])
-        + (treeLevels[input.name].map { [("levels", .array($0.map { .string($0) }))] } ?? []))
+      .object(
+        [
+          ("name", .string(input.name)), ("type", .string(input.isNumeric ? "numeric" : "categorical")),
+          ("fill", .optional(input.fill)), ("min", .optional(input.range?.lowerBound)),
+          ("max", .optional(input.range?.upperBound)),
+        ] + (criteria.units[input.name].map { [("unit", .string($0))] } ?? [])
+          + (treeLevels[input.name].map { [("levels", .array($0.map { .string($0) }))] } ?? []))
     }
     var members: [(String, JSONText)] = [
-      ("format", .string("segmenta-criteria")), ("version", .int(version(criteria))), ("variant", .string(context.variant)),
+      ("format", .string("segmenta-criteria")), ("version", .int(version(criteria))),
+      ("variant", .string(context.variant)),
       ("method", .string(context.method)),
       (
         "derivations",

@@ -28,9 +28,11 @@ public enum CriteriaPMML {
       let unit = criteria.units[input.name].map { "      <Extension name=\"unit\" value=\"\(escape($0))\"/>" }
       let attributes =
         input.isNumeric ? "optype=\"continuous\" dataType=\"double\"" : "optype=\"categorical\" dataType=\"string\""
-      let children = [unit].compactMap { $0 } + (input.isNumeric ? [] : levelsOf[input.name] ?? []).map {
-        "      <Value value=\"\(escape($0))\"/>"
-      }
+      let children =
+        [unit].compactMap { $0 }
+        + (input.isNumeric ? [] : levelsOf[input.name] ?? []).map {
+          "      <Value value=\"\(escape($0))\"/>"
+        }
       if children.isEmpty {
         out.append("    <DataField name=\"\(escape(input.name))\" \(attributes)/>")
       } else {

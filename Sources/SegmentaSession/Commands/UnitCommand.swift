@@ -18,7 +18,8 @@ extension CommandSpec {
     }
     let unit = unitWord.text
     guard !unit.isEmpty, !unit.contains(where: \.isNewline) else {
-      throw .usage("the unit is empty; write e.g. `unit \(column.name) €`, or `none` to clear it", column: unitWord.column)
+      throw .usage(
+        "the unit is empty; write e.g. `unit \(column.name) €`, or `none` to clear it", column: unitWord.column)
     }
     dataset.units[column.name] = unit == "none" ? nil : unit
     try context.workspace.updateActive { $0 = dataset }

@@ -1,8 +1,9 @@
 import SegmentaCore
 
 /// How the rules of a variant print their thresholds (`rules`, the Markdown export, the handbook): in the
-/// column's unit with a readable magnitude when one is declared (`unit`), else with the session's digits — and in
-/// both cases with as many more digits as keep every training row on its side of the exact threshold.
+/// column's unit with a readable magnitude when one is declared (`unit`), else with the session's digits (German
+/// separators after `set language de`) — and in both cases with as many more digits as keep every training row on
+/// its side of the exact threshold.
 struct RuleThresholds {
   /// Each tree feature's training values, ascending; empty for categorical features.
   private let sortedValues: [[Double]]
@@ -15,8 +16,9 @@ struct RuleThresholds {
   /// when no training row lies between the two.
   static let unitDigits = 2
 
-  init(tree: SurrogateTree, variant: Variant, units: [String: String], language: RuleText.Language, numbers: NumberFormat)
-  {
+  init(
+    tree: SurrogateTree, variant: Variant, units: [String: String], language: RuleText.Language, numbers: NumberFormat
+  ) {
     sortedValues = tree.features.map { name in
       guard let column = variant.features.rawColumns.first(where: { $0.name == name }), column.isNumeric else {
         return []
@@ -38,7 +40,10 @@ struct RuleThresholds {
     }
     return ThresholdText.safe(threshold, sortedValues: values, minimum: numbers.digits) { digits in
       let text = NumberFormat(digits: digits).format(threshold)
-      return (text, Double(text.replacingOccurrences(of: ",", with: "")) ?? threshold)
+      let value = Double(text.replacingOccurrences(of: ",", with: "")) ?? threshold
+      guard language == .de else { return (text, value) }
+      // German sentences write 4,5 and 1.204.532, as the thresholds with a unit do.
+      return (String(text.map { $0 == "," ? "." : $0 == "." ? "," : $0 }), value)
     }
   }
 }
