@@ -32,6 +32,7 @@ import Testing
     #expect(text(categorical).contains("'bundesland' is categorical; only numeric columns have units"))
     #expect(interpreter.execute("unit revenue €").error != nil, "unknown column")
     #expect(interpreter.execute("unit revenue_eur").error != nil, "no unit")
+    #expect(text(interpreter.execute("describe revenue_eur")).contains("revenue_eur (€)  numeric"))
     #expect(text(interpreter.execute("unit revenue_eur none")) == "revenue_eur: no unit")
     #expect(try interpreter.workspace.dataset(named: "customers").units.isEmpty)
   }
