@@ -45,9 +45,10 @@ public struct SurrogateTree: Sendable, Equatable {
   public let maxDepth: Int
   public let minLeaf: Int
 
-  public init(features: [String], levels: [[String]?]? = nil, root: Node, maxDepth: Int, minLeaf: Int) {
+  public init(features: [String], levels: [[String]?], root: Node, maxDepth: Int, minLeaf: Int) {
+    precondition(levels.count == features.count, "one level list (or nil) per feature")
     self.features = features
-    self.levels = levels ?? features.map { _ in nil }
+    self.levels = levels
     self.root = root
     self.maxDepth = maxDepth
     self.minLeaf = minLeaf
