@@ -37,26 +37,32 @@ extension SurrogateTree {
     let features = zip(columns, levels).map { column, levels -> Grower.Feature in
       guard let levels else { return .numeric(Array(column.numbers)) }
       let code = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
-      return .categorical(column.strings.map { $0.flatMap { code[$0] } ?? -1 }, levels: levels.count)
+      return .categorical(column.strings.map { $0.flatMap { code[$0] } ?? -1 }, levels: levels)
     }
     let grower = Grower(
       features: features, labels: labelArray.map { Int($0) }, k: k, maxDepth: maxDepth, minLeaf: minLeaf)
     return SurrogateTree(
-      features: columns.map(\.name), levels: levels, root: grower.grow(rows, depth: 0, levels: levels),
+      features: columns.map(\.name), levels: levels, root: grower.grow(rows, depth: 0),
       maxDepth: maxDepth, minLeaf: minLeaf)
   }
 
   private struct Grower {
-    /// A feature's training values: numbers, or level codes (−1 only outside the training rows).
+    /// A feature's training values: numbers, or codes into its levels (−1 only outside the training rows).
     enum Feature {
       case numeric([Double])
-      case categorical([Int], levels: Int)
+      case categorical([Int], levels: [String])
     }
 
     /// A chosen split: a threshold, or the codes of the left levels.
     enum Split {
       case threshold(feature: Int, Double)
       case subset(feature: Int, [Int])
+
+      var feature: Int {
+        switch self {
+        case .threshold(let f, _), .subset(let f, _): f
+        }
+      }
     }
 
     let features: [Feature]
@@ -65,7 +71,7 @@ extension SurrogateTree {
     let maxDepth: Int
     let minLeaf: Int
 
-    func grow(_ rows: [Int], depth: Int, levels: [[String]?]) -> Node {
+    func grow(_ rows: [Int], depth: Int) -> Node {
       var counts = [Int](repeating: 0, count: k)
       for r in rows { counts[labels[r]] += 1 }
       let majority = counts.indices.max { (counts[$0], -$0) < (counts[$1], -$1) } ?? 0
@@ -74,23 +80,22 @@ extension SurrogateTree {
         let split = bestSplit(rows, counts)
       else { return leaf }
       let goesLeft: (Int) -> Bool
-      switch split {
-      case .threshold(let f, let t):
-        guard case .numeric(let values) = features[f] else { return leaf }
-        goesLeft = { values[$0] <= t }
-      case .subset(let f, let codes):
-        guard case .categorical(let values, let count) = features[f] else { return leaf }
-        var isLeft = [Bool](repeating: false, count: count)
+      switch (split, features[split.feature]) {
+      case (.threshold(_, let t), .numeric(let values)): goesLeft = { values[$0] <= t }
+      case (.subset(_, let codes), .categorical(let values, let levels)):
+        var isLeft = [Bool](repeating: false, count: levels.count)
         for c in codes { isLeft[c] = true }
         goesLeft = { isLeft[values[$0]] }
+      default: preconditionFailure("a split matches its feature's kind")
       }
-      let left = grow(rows.filter(goesLeft), depth: depth + 1, levels: levels)
-      let right = grow(rows.filter { !goesLeft($0) }, depth: depth + 1, levels: levels)
+      let left = grow(rows.filter(goesLeft), depth: depth + 1)
+      let right = grow(rows.filter { !goesLeft($0) }, depth: depth + 1)
       if case .leaf(let a, _) = left, case .leaf(let b, _) = right, a == b { return leaf }
-      switch split {
-      case .threshold(let f, let t): return .split(feature: f, threshold: t, left: left, right: right)
-      case .subset(let f, let codes):
-        return .subset(feature: f, levels: codes.map { levels[f]?[$0] ?? "" }, left: left, right: right)
+      switch (split, features[split.feature]) {
+      case (.subset(let f, let codes), .categorical(_, let levels)):
+        return .subset(feature: f, levels: codes.map { levels[$0] }, left: left, right: right)
+      case (.threshold(let f, let t), _): return .split(feature: f, threshold: t, left: left, right: right)
+      default: preconditionFailure("a split matches its feature's kind")
       }
     }
 
@@ -127,10 +132,10 @@ extension SurrogateTree {
               Double(leftSquares) / Double(nLeft) + Double(rightSquares) / Double(n - nLeft),
               .threshold(feature: f, mid < b ? mid : a))
           }
-        case .categorical(let codes, let levelCount):
-          var table = [[Int]](repeating: [Int](repeating: 0, count: k), count: levelCount)
+        case .categorical(let codes, let levels):
+          var table = [[Int]](repeating: [Int](repeating: 0, count: k), count: levels.count)
           for r in rows { table[codes[r]][labels[r]] += 1 }
-          let present = (0..<levelCount).filter { table[$0].contains { $0 > 0 } }
+          let present = levels.indices.filter { table[$0].contains { $0 > 0 } }
           for candidate in Self.partitions(present, table, counts) {
             var left = [Int](repeating: 0, count: k)
             for code in candidate { for c in 0..<k { left[c] += table[code][c] } }
