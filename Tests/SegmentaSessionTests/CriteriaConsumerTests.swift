@@ -178,28 +178,33 @@ import Testing
   /// Skipped with a message when Java or the package is missing, except in CI, where that is a failure.
   @Test(arguments: [0, 1, 2]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
     for item in try Self.cases(recipe: recipe) {
-      let output = item.pmml + ".scored.csv"
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = [
-        "python3", Self.repository.appendingPathComponent("scripts/score_pmml.py").path, item.pmml,
-        Self.prospectsPath, "customer_id", output,
-      ]
-      try process.run()
-      process.waitUntilExit()
-      if process.terminationStatus == 3 && !Self.inCI {
-        print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
-        return
-      }
-      try #require(process.terminationStatus == 0, "score_pmml.py failed for \(item.pmml)")
-      let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
-      let ids = try #require(scored.column(named: "customer_id"))
-      let segments = try #require(scored.column(named: "segment"))
-      let rows = (0..<scored.rowCount).map { i -> (String, String?) in
-        let s = segments.text(at: i)
-        return (ids.text(at: i), s.isEmpty ? nil : s)
-      }
-      #expect(Self.agreeing(rows, item.expected) == scored.rowCount)
+      guard let rows = try Self.scorePMML(item.pmml, input: Self.prospectsPath, id: "customer_id") else { return }
+      #expect(Self.agreeing(rows, item.expected) == rows.count)
+    }
+  }
+
+  /// `(id, segment)` per row of `input` as jpmml-evaluator scores it with `model` (`nil` segment = none), or `nil`
+  /// with a message when Java or the package is missing outside CI (in CI that fails the test).
+  static func scorePMML(_ model: String, input: String, id: String) throws -> [(String, String?)]? {
+    let output = model + ".scored.csv"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", repository.appendingPathComponent("scripts/score_pmml.py").path, model, input, id, output,
+    ]
+    try process.run()
+    process.waitUntilExit()
+    if process.terminationStatus == 3 && !inCI {
+      print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
+      return nil
+    }
+    try #require(process.terminationStatus == 0, "score_pmml.py failed for \(model)")
+    let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
+    let ids = try #require(scored.column(named: id))
+    let segments = try #require(scored.column(named: "segment"))
+    return (0..<scored.rowCount).map { i -> (String, String?) in
+      let s = segments.text(at: i)
+      return (ids.text(at: i), s.isEmpty ? nil : s)
     }
   }
 

@@ -101,27 +101,10 @@ import Testing
     }
     #expect(CriteriaConsumerTests.agreeing(rows, expected) == 4)
 
-    let scored = folder.appendingPathComponent("scored.csv").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", CriteriaConsumerTests.repository.appendingPathComponent("scripts/score_pmml.py").path,
-      folder.appendingPathComponent("km.pmml").path, folder.appendingPathComponent("new.csv").path, "id", scored,
-    ]
-    try process.run()
-    process.waitUntilExit()
-    if process.terminationStatus == 3 && !CriteriaConsumerTests.inCI {
-      print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
-      return
-    }
-    try #require(process.terminationStatus == 0, "score_pmml.py failed")
-    let table = try CSVReader.load(path: scored, name: "s", context: ExecutionContext(threads: 1)).table
-    let scoredIDs = try #require(table.column(named: "id"))
-    let scoredSegments = try #require(table.column(named: "segment"))
-    let pmmlRows = (0..<table.rowCount).map { i -> (String, String?) in
-      let segment = scoredSegments.text(at: i)
-      return (scoredIDs.text(at: i), segment.isEmpty ? nil : segment)
-    }
+    guard
+      let pmmlRows = try CriteriaConsumerTests.scorePMML(
+        folder.appendingPathComponent("km.pmml").path, input: folder.appendingPathComponent("new.csv").path, id: "id")
+    else { return }
     #expect(CriteriaConsumerTests.agreeing(pmmlRows, expected) == 4)
   }
 }
