@@ -9,8 +9,9 @@ import Testing
 /// The exported criteria run in real consumers and must reproduce `assign` row by row. SQL: the views run in real
 /// databases — SQLite (through GRDB, as `verify` runs them), the PostgreSQL server of scripts/with-postgres.sh and
 /// Spark SQL (scripts/score_spark_sql.py) — on the prospects sample, for the nearest-centre rule and the surrogate
-/// tree, with imputation (`COALESCE`) and with the explicit NULL branch (`missing drop`), and on a copy whose names
-/// and segment labels need quoting. PMML: jpmml-evaluator (scripts/score_pmml.py).
+/// tree, with imputation (`COALESCE`) and with the explicit NULL branch (`missing drop`), for a tree with
+/// categorical splits (`IN`, `SimpleSetPredicate`) on prospects that include a category not seen in training and a
+/// missing one (``prospectsPath``), and on a copy whose names and segment labels need quoting. PMML: jpmml-evaluator (scripts/score_pmml.py).
 @Suite struct CriteriaConsumerTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -31,7 +32,38 @@ import Testing
       "transform winsorize avg_order_value_eur p=0.02", "transform onehot customer_group", "scale robust",
       "run kmeans k=3 as km", "rules km depth=4 min_leaf=10",
     ],
+    [
+      "features order_count_12m avg_order_value_eur days_since_last_order customer_group size_class",
+      "missing impute median", "transform log1p order_count_12m avg_order_value_eur days_since_last_order",
+      "transform onehot customer_group size_class", "scale zscore", "run kmeans k=5 as km",
+      "rules km depth=4 min_leaf=10",
+    ],
   ]
+
+  /// The prospects sample with three rows changed so categories matter: P00001 in an unseen customer group,
+  /// P00002 without one, P00003 in an unseen size class (written once per process to a temporary file).
+  static let prospectsPath: String = {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "segmenta-prospects-\(UUID().uuidString).csv"
+    ).path
+    do {
+      let table = try CSVReader.load(
+        path: repository.appendingPathComponent("datasets/b2b-prospects.csv").path, name: "customers",
+        context: ExecutionContext(threads: 1)
+      ).table
+      let changes: [String: [Int: String?]] = ["customer_group": [0: "D-Kunde", 1: nil], "size_class": [2: "Riesig"]]
+      let columns = table.columns.map { column -> SegmentaCore.Column in
+        guard let rows = changes[column.name] else { return column }
+        var strings = column.strings
+        for (row, value) in rows { strings[row] = value }
+        return SegmentaCore.Column(name: column.name, strings: strings)
+      }
+      try CSVWriter.write(Table(name: table.name, columns: columns, idColumn: table.idColumn), to: path)
+    } catch {
+      Issue.record("cannot write the changed prospects: \(error)")
+    }
+    return path
+  }()
 
   /// Where a configuration's rows come from and the table its SQL view reads.
   struct Sample {
@@ -40,10 +72,10 @@ import Testing
     let table: String
   }
 
-  /// The shipped samples.
+  /// The shipped customers and the changed prospects (``prospectsPath``).
   static let plain = Sample(
     customers: repository.appendingPathComponent("datasets/b2b-customers.csv").path,
-    prospects: repository.appendingPathComponent("datasets/b2b-prospects.csv").path, table: "customers")
+    prospects: prospectsPath, table: "customers")
 
   /// Copies of the samples whose names need quoting (capitals, a space, a backtick, a double quote) read as the
   /// table `Kunden`, written once.
@@ -133,7 +165,31 @@ import Testing
     return agree
   }
 
-  @Test(arguments: [0, 1]) func sqliteReproducesAssign(recipe: Int) throws {
+  /// The third recipe's tree splits on categories, so the consumers below really evaluate `IN` and
+  /// `SimpleSetPredicate`; and `assign` reports the changed prospects instead of guessing their segment.
+  @Test func categoricalRecipeSplitsOnCategoriesAndReportsUnseenOnes() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-cat-\(UUID().uuidString)")
+    let interpreter = Interpreter(baseDirectory: Self.repository.path)
+    for line in ["load datasets/b2b-customers.csv as customers"] + Self.recipes[2] + [
+      "assign km \(Self.prospectsPath) to \(folder.path)/rules.csv using rules"
+    ] {
+      let outcome = interpreter.execute(line)
+      try #require(outcome.error == nil, "\(line): \(outcome.lines.map { $0.text })")
+    }
+    let tree = try #require(try interpreter.workspace.variant(named: "km").tree)
+    #expect(tree.usedFeatures.map { tree.features[$0] }.contains("customer_group"))
+    #expect(
+      tree.usedFeatures.contains { tree.isCategorical($0) } && tree.usedFeatures.contains { !tree.isCategorical($0) })
+    let assigned = try CSVReader.load(
+      path: folder.appendingPathComponent("rules.csv").path, name: "a", context: ExecutionContext(threads: 1)
+    ).table
+    let notes = try #require(assigned.column(named: "note"))
+    #expect(notes.text(at: 0) == "not assigned: customer_group = 'D-Kunde' not seen in training")
+    #expect(notes.text(at: 1) == "not assigned: customer_group missing")
+    #expect(try #require(assigned.column(named: "segment")).text(at: 0).isEmpty)
+  }
+
+  @Test(arguments: [0, 1, 2]) func sqliteReproducesAssign(recipe: Int) throws {
     try Self.checkSQLite(try Self.cases(recipe: recipe), Self.plain)
   }
 
@@ -168,30 +224,35 @@ import Testing
 
   /// PMML scored by jpmml-evaluator (scripts/score_pmml.py): a real engine, not our reading of the standard.
   /// Skipped with a message when Java or the package is missing, except in CI, where that is a failure.
-  @Test(arguments: [0, 1]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
+  @Test(arguments: [0, 1, 2]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
     for item in try Self.cases(recipe: recipe) {
-      let output = item.pmml + ".scored.csv"
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = [
-        "python3", Self.repository.appendingPathComponent("scripts/score_pmml.py").path, item.pmml,
-        Self.repository.appendingPathComponent("datasets/b2b-prospects.csv").path, "customer_id", output,
-      ]
-      try process.run()
-      process.waitUntilExit()
-      if process.terminationStatus == 3 && !Self.inCI {
-        print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
-        return
-      }
-      try #require(process.terminationStatus == 0, "score_pmml.py failed for \(item.pmml)")
-      let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
-      let ids = try #require(scored.column(named: "customer_id"))
-      let segments = try #require(scored.column(named: "segment"))
-      let rows = (0..<scored.rowCount).map { i -> (String, String?) in
-        let s = segments.text(at: i)
-        return (ids.text(at: i), s.isEmpty ? nil : s)
-      }
-      #expect(Self.agreeing(rows, item.expected) == scored.rowCount)
+      guard let rows = try Self.scorePMML(item.pmml, input: Self.prospectsPath, id: "customer_id") else { return }
+      #expect(Self.agreeing(rows, item.expected) == rows.count)
+    }
+  }
+
+  /// `(id, segment)` per row of `input` as jpmml-evaluator scores it with `model` (`nil` segment = none), or `nil`
+  /// with a message when Java or the package is missing outside CI (in CI that fails the test).
+  static func scorePMML(_ model: String, input: String, id: String) throws -> [(String, String?)]? {
+    let output = model + ".scored.csv"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", repository.appendingPathComponent("scripts/score_pmml.py").path, model, input, id, output,
+    ]
+    try process.run()
+    process.waitUntilExit()
+    if process.terminationStatus == 3 && !inCI {
+      print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
+      return nil
+    }
+    try #require(process.terminationStatus == 0, "score_pmml.py failed for \(model)")
+    let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
+    let ids = try #require(scored.column(named: id))
+    let segments = try #require(scored.column(named: "segment"))
+    return (0..<scored.rowCount).map { i -> (String, String?) in
+      let s = segments.text(at: i)
+      return (ids.text(at: i), s.isEmpty ? nil : s)
     }
   }
 
@@ -243,7 +304,7 @@ import Testing
       .joined(separator: ", ")
   }
 
-  @Test(arguments: [0, 1]) func postgresReproducesAssign(recipe: Int) throws {
+  @Test(arguments: [0, 1, 2]) func postgresReproducesAssign(recipe: Int) throws {
     try Self.checkPostgres(try Self.cases(recipe: recipe), Self.plain, label: "\(recipe)")
   }
 

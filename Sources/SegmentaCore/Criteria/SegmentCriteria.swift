@@ -6,7 +6,7 @@ public struct SegmentCriteria: Sendable, Equatable {
   public enum Rule: Sendable, Equatable {
     /// Nearest centre after the recipe's transforms and scaling.
     case centroids(NearestCentreRule)
-    /// A surrogate tree on the recipe's numeric inputs in original units (after imputation).
+    /// A surrogate tree on the recipe's inputs in original units (after imputation) and categories.
     case tree(SurrogateTree)
   }
 
@@ -16,11 +16,14 @@ public struct SegmentCriteria: Sendable, Equatable {
   public let rule: Rule
   /// Display label per segment (its name, or its 1-based number).
   public let labels: [String]
+  /// The declared unit of input columns (`unit`), by column name: metadata for readers, never used in arithmetic.
+  public let units: [String: String]
 
-  public init(recipe: FittedRecipe, rule: Rule, labels: [String]) {
+  public init(recipe: FittedRecipe, rule: Rule, labels: [String], units: [String: String] = [:]) {
     self.recipe = recipe
     self.rule = rule
     self.labels = labels
+    self.units = units
   }
 
   /// Segments of new rows, with the reason for every row that cannot be assigned.
@@ -36,8 +39,8 @@ public struct SegmentCriteria: Sendable, Equatable {
   /// Assigns the rows of `table` (source columns; derivations are computed).
   ///
   /// Centroids: rows the recipe rejects (missing input without imputation, value outside a transform's domain,
-  /// unseen category) are not assigned. Tree: only a missing value the row's path needs blocks a row (as PMML's
-  /// `missingValueStrategy="none"` with `returnNullPrediction` and the SQL rules do).
+  /// unseen category) are not assigned. Tree: only a missing value or an unseen category the row's path needs
+  /// blocks a row (as PMML's `missingValueStrategy="none"` with `returnNullPrediction` and the SQL rules do).
   /// - Throws: ``SegmentaError`` for absent or mistyped columns.
   /// - Complexity: O(rows × (recipe + k × d)) for centroids, O(rows × (recipe + depth)) for a tree.
   public func assign(_ table: Table) throws(SegmentaError) -> Assignment {
@@ -58,11 +61,10 @@ public struct SegmentCriteria: Sendable, Equatable {
       var segments = [Int?](repeating: nil, count: n)
       var reasons = [String?](repeating: nil, count: n)
       for i in 0..<n {
-        let row = columns.map { $0.numbers[i] }
-        if let missing = tree.missingFeature(on: row) {
-          reasons[i] = "\(tree.features[missing]) missing"
-        } else {
-          segments[i] = tree.predict(row)
+        switch tree.outcome(columns.map { SurrogateTree.Value($0, row: i) }) {
+        case .segment(let s): segments[i] = s
+        case .missing(let f): reasons[i] = "\(tree.features[f]) missing"
+        case .unseen(let f, let level): reasons[i] = "\(tree.features[f]) = '\(level)' not seen in training"
         }
       }
       return Assignment(segments: segments, reasons: reasons, outsideRange: prepared.outsideRange)

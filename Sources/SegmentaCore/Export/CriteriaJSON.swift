@@ -1,5 +1,5 @@
-/// Segment criteria as versioned JSON (`"format": "segmenta-criteria", "version": 1`; schema in
-/// docs/criteria.md): the fitted preprocessing, the rule (centres or tree) and the segments with names and
+/// Segment criteria as versioned JSON (`"format": "segmenta-criteria", "version": 1`, or 2 when the tree splits
+/// on a category; schema in docs/criteria.md): the fitted preprocessing, the rule (centres or tree) and the segments with names and
 /// journey actions, all numbers with round-trip precision.
 public enum CriteriaJSON {
   /// Describes the variant the criteria belong to.
@@ -31,15 +31,22 @@ public enum CriteriaJSON {
         ),
       ])
     }
+    var treeLevels: [String: [String]] = [:]
+    if case .tree(let tree) = criteria.rule {
+      for (name, levels) in zip(tree.features, tree.levels) { if let levels { treeLevels[name] = levels } }
+    }
     let inputs: [JSONText] = recipe.inputs.map { input in
-      .object([
-        ("name", .string(input.name)), ("type", .string(input.isNumeric ? "numeric" : "categorical")),
-        ("fill", .optional(input.fill)), ("min", .optional(input.range?.lowerBound)),
-        ("max", .optional(input.range?.upperBound)),
-      ])
+      .object(
+        [
+          ("name", .string(input.name)), ("type", .string(input.isNumeric ? "numeric" : "categorical")),
+          ("fill", .optional(input.fill)), ("min", .optional(input.range?.lowerBound)),
+          ("max", .optional(input.range?.upperBound)),
+        ] + (criteria.units[input.name].map { [("unit", .string($0))] } ?? [])
+          + (treeLevels[input.name].map { [("levels", .array($0.map { .string($0) }))] } ?? []))
     }
     var members: [(String, JSONText)] = [
-      ("format", .string("segmenta-criteria")), ("version", .int(1)), ("variant", .string(context.variant)),
+      ("format", .string("segmenta-criteria")), ("version", .int(version(criteria))),
+      ("variant", .string(context.variant)),
       ("method", .string(context.method)),
       (
         "derivations",
@@ -61,6 +68,12 @@ public enum CriteriaJSON {
       members.append(("tree", node(tree.root, tree)))
     }
     return .object(members)
+  }
+
+  /// 2 when the tree has a categorical split (a node kind version 1 readers do not know), else 1.
+  private static func version(_ criteria: SegmentCriteria) -> Int {
+    guard case .tree(let tree) = criteria.rule else { return 1 }
+    return tree.usedFeatures.contains(where: tree.isCategorical) ? 2 : 1
   }
 
   private static func operation(_ op: FittedOperation) -> JSONText {
@@ -85,6 +98,11 @@ public enum CriteriaJSON {
       .object([
         ("feature", .string(tree.features[f])), ("threshold", .number(t)), ("left_if_le", node(left, tree)),
         ("right", node(right, tree)),
+      ])
+    case .subset(let f, let levels, let left, let right):
+      .object([
+        ("feature", .string(tree.features[f])), ("levels", .array(levels.map { .string($0) })),
+        ("left_if_in", node(left, tree)), ("right", node(right, tree)),
       ])
     }
   }

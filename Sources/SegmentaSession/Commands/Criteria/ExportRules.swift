@@ -8,7 +8,8 @@ extension CommandSpec {
   ) throws(SessionError) {
     let variant = try context.workspace.variant(named: subjects[0])
     let kind = try VariantCriteria.kind(subjects[1...], for: variant)
-    let criteria = try VariantCriteria.criteria(variant, kind)
+    let criteria = try VariantCriteria.criteria(
+      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
     let dataset = try context.workspace.dataset(named: variant.datasetName).table
     let text: String
     let format: String
@@ -36,9 +37,9 @@ extension CommandSpec {
       format = "PMML 4.4"
     case "md":
       let numbers = context.numbers
-      text = CriteriaMarkdown.page(criteria, describe(variant), language: context.settings.language) {
-        numbers.format($0)
-      }
+      text = CriteriaMarkdown.page(
+        criteria, describe(variant), language: context.settings.language, format: { numbers.format($0) },
+        threshold: VariantCriteria.thresholds(criteria, variant, context))
       format = "Markdown"
     default:
       throw .usage("unknown criteria format '\(target)'; use .sql, .json, .md or .pmml", column: nil)

@@ -26,24 +26,50 @@ enum VariantCriteria {
   /// for a group of customers worth a treatment.
   static func defaultMinLeaf(rows: Int) -> Int { max(5, rows / 100) }
 
-  /// The variant's numeric inputs in original units (after imputation), restricted to its rows: what a tree reads.
-  static func treeColumns(_ variant: Variant) -> [Column] {
-    variant.features.rawColumns.filter { $0.kind == .numeric }
+  /// Categorical columns with more training levels than this are not offered to the tree (a split on an
+  /// identifier-like column explains nothing).
+  static let maxTreeLevels = 30
+
+  /// What a tree reads: the variant's numeric inputs in original units (after imputation) and its categorical
+  /// inputs without missing values and with at most ``maxTreeLevels`` levels, restricted to its rows; and why any
+  /// categorical input was left out.
+  static func treeColumns(_ variant: Variant) -> (columns: [Column], leftOut: [String]) {
+    var columns: [Column] = []
+    var leftOut: [String] = []
+    for column in variant.features.rawColumns where column.kind == .numeric || column.kind == .categorical {
+      guard column.kind == .categorical else {
+        columns.append(column)
+        continue
+      }
+      let levels = Set(column.strings.compactMap { $0 }).count
+      if column.missingCount > 0 {
+        leftOut.append("\(column.name) has missing values")
+      } else if levels > maxTreeLevels {
+        leftOut.append("\(column.name) has \(levels) levels (at most \(maxTreeLevels))")
+      } else {
+        columns.append(column)
+      }
+    }
+    return (columns, leftOut)
   }
 
   /// Grows the surrogate tree of `variant`.
   static func fitTree(_ variant: Variant, depth: Int, minLeaf: Int) throws(SessionError) -> SurrogateTree {
-    let columns = treeColumns(variant)
+    let columns = treeColumns(variant).columns
     guard !columns.isEmpty else {
-      throw .failed(.notReady("\(variant.name) has no numeric features in original units to build rules from"))
+      throw .failed(.notReady("\(variant.name) has no numeric or categorical features to build rules from"))
     }
     return SurrogateTree.fit(
       columns: columns, labels: variant.result.labels, k: variant.result.k, maxDepth: depth, minLeaf: minLeaf)
   }
 
-  /// The criteria of `variant` with the chosen rule (the tree of the last `rules`, or a default-size tree).
-  static func criteria(_ variant: Variant, _ kind: Kind) throws(SessionError) -> SegmentCriteria {
+  /// The criteria of `variant` with the chosen rule (the tree of the last `rules`, or a default-size tree) and
+  /// the declared units of its inputs.
+  static func criteria(_ variant: Variant, _ kind: Kind, units: [String: String] = [:]) throws(SessionError)
+    -> SegmentCriteria
+  {
     let labels = (0..<variant.result.k).map(variant.segmentLabel)
+    let inputUnits = units.filter { name, _ in variant.features.fitted.inputs.contains { $0.name == name } }
     switch kind {
     case .centroids:
       guard let centres = variant.result.centroids else {
@@ -51,7 +77,8 @@ enum VariantCriteria {
           .notReady("\(variant.name) (\(variant.method)) has no segment centres; use `using rules` (a surrogate tree)"))
       }
       return SegmentCriteria(
-        recipe: variant.features.fitted, rule: .centroids(NearestCentreRule(centres: centres)), labels: labels)
+        recipe: variant.features.fitted, rule: .centroids(NearestCentreRule(centres: centres)), labels: labels,
+        units: inputUnits)
     case .tree:
       let tree: SurrogateTree
       if let stored = variant.tree {
@@ -59,8 +86,24 @@ enum VariantCriteria {
       } else {
         tree = try fitTree(variant, depth: 3, minLeaf: defaultMinLeaf(rows: variant.features.matrix.rows))
       }
-      return SegmentCriteria(recipe: variant.features.fitted, rule: .tree(tree), labels: labels)
+      return SegmentCriteria(recipe: variant.features.fitted, rule: .tree(tree), labels: labels, units: inputUnits)
     }
+  }
+
+  /// The declared units of the dataset `variant` was fitted on.
+  static func units(of variant: Variant, in workspace: Workspace) -> [String: String] {
+    workspace.datasets[variant.datasetName]?.units ?? [:]
+  }
+
+  /// How a criteria command prints rule thresholds for `variant` (units of its dataset, session language and digits).
+  static func thresholds(_ criteria: SegmentCriteria, _ variant: Variant, _ context: CommandContext)
+    -> (Int, Double) -> String
+  {
+    guard case .tree(let tree) = criteria.rule else { return { context.numbers.format($1) } }
+    let printer = RuleThresholds(
+      tree: tree, variant: variant, units: criteria.units, language: context.settings.language,
+      numbers: context.numbers)
+    return { printer.text(feature: $0, threshold: $1) }
   }
 
   /// How well the criteria reproduce the variant's own labels on its training rows.
@@ -70,7 +113,9 @@ enum VariantCriteria {
     case .centroids(let rule): predicted = rule.assign(variant.features.matrix)
     case .tree(let tree):
       let columns = tree.features.compactMap { name in variant.features.rawColumns.first { $0.name == name } }
-      predicted = (0..<variant.features.matrix.rows).map { i in tree.predict(columns.map { $0.numbers[i] }) }
+      predicted = (0..<variant.features.matrix.rows).map { i in
+        tree.predict(columns.map { SurrogateTree.Value($0, row: i) })
+      }
     }
     return Fidelity(labels: variant.result.labels, predicted: predicted, k: variant.result.k)
   }
