@@ -19,8 +19,7 @@ extension CommandSpec {
     let tree = try VariantCriteria.fitTree(variant, depth: depth, minLeaf: minLeaf)
     variant.tree = tree
     context.workspace.store(variant)
-    let criteria = SegmentCriteria(
-      recipe: variant.features.fitted, rule: .tree(tree), labels: (0..<variant.result.k).map(variant.segmentLabel))
+    let criteria = try VariantCriteria.criteria(variant, .tree)
     let language = context.settings.language
     context.print(
       "\(variant.name): \(tree.rules.count) rules from a tree of depth ≤ \(depth), leaves ≥ \(minLeaf) rows "
@@ -32,7 +31,9 @@ extension CommandSpec {
         })
     }
     if variant.noiseCount > 0 {
-      context.print("\(NumberFormat.grouped(variant.noiseCount)) noise rows are not part of the tree")
+      context.print(
+        "noise (\(NumberFormat.grouped(variant.noiseCount)) rows) is a class of its own: a customer a rule sends to "
+          + "noise gets no segment")
     }
     VariantCriteria.printFidelity(VariantCriteria.fidelity(criteria, variant), variant, &context)
   }
