@@ -54,13 +54,7 @@ import Testing
     }
     return try ["centroids", "rules"].map { rule in
       let sql = try String(contentsOf: folder.appendingPathComponent("\(rule).sql"), encoding: .utf8)
-      let assigned = try CSVReader.load(
-        path: folder.appendingPathComponent("\(rule).csv").path, name: "a", context: ExecutionContext(threads: 1)
-      ).table
-      let ids = try #require(assigned.column(named: "customer_id"))
-      let segments = try #require(assigned.column(named: "segment"))
-      var expected: [String: String] = [:]
-      for i in 0..<assigned.rowCount { expected[ids.text(at: i)] = segments.text(at: i) }
+      let expected = try assignedSegments(folder.appendingPathComponent("\(rule).csv"))
       return Case(sql: sql, pmml: folder.appendingPathComponent("\(rule).pmml").path, expected: expected)
     }
   }
@@ -106,16 +100,9 @@ import Testing
   @Test(arguments: [0, 1]) func sqliteReproducesAssign(recipe: Int) throws {
     let prospects = try Self.prospects()
     for item in try Self.cases(recipe: recipe) {
-      let queue = try DatabaseQueue()
-      let rows = try queue.write { db -> [(String, String?)] in
-        for statement in Self.load(prospects, doubleType: "REAL") { try db.execute(sql: statement) }
-        try db.execute(sql: item.sql)
-        let view = try #require(item.sql.split(separator: "\n").first { $0.hasPrefix("CREATE VIEW") })
-          .split(separator: " ")[2]
-        return try Row.fetchAll(db, sql: "SELECT customer_id, segment FROM \(view) ORDER BY customer_id").map {
-          ($0["customer_id"], $0["segment"])
-        }
-      }
+      let view = try #require(item.sql.split(separator: "\n").first { $0.hasPrefix("CREATE VIEW") })
+        .split(separator: " ")[2]
+      let rows = try Self.sqliteRows(item.sql, view: String(view), prospects: prospects)
       #expect(Self.agreeing(rows, item.expected) == prospects.rowCount)
     }
   }
@@ -124,28 +111,8 @@ import Testing
   /// Skipped with a message when Java or the package is missing, except in CI, where that is a failure.
   @Test(arguments: [0, 1]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
     for item in try Self.cases(recipe: recipe) {
-      let output = item.pmml + ".scored.csv"
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = [
-        "python3", Self.repository.appendingPathComponent("scripts/score_pmml.py").path, item.pmml,
-        Self.repository.appendingPathComponent("datasets/b2b-prospects.csv").path, "customer_id", output,
-      ]
-      try process.run()
-      process.waitUntilExit()
-      if process.terminationStatus == 3 && !Self.inCI {
-        print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
-        return
-      }
-      try #require(process.terminationStatus == 0, "score_pmml.py failed for \(item.pmml)")
-      let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
-      let ids = try #require(scored.column(named: "customer_id"))
-      let segments = try #require(scored.column(named: "segment"))
-      let rows = (0..<scored.rowCount).map { i -> (String, String?) in
-        let s = segments.text(at: i)
-        return (ids.text(at: i), s.isEmpty ? nil : s)
-      }
-      #expect(Self.agreeing(rows, item.expected) == scored.rowCount)
+      guard let rows = try Self.scoredByJPMML(item.pmml) else { return }
+      #expect(Self.agreeing(rows, item.expected) == rows.count)
     }
   }
 
@@ -158,23 +125,11 @@ import Testing
     }
     let prospects = try Self.prospects()
     for (n, item) in try Self.cases(recipe: recipe).enumerated() {
-      let connection = try PostgresConnection(connectionString: url, defaults: [], overrides: [])
-      let schema = "segmenta_sql_\(UUID().uuidString.prefix(8).lowercased())_\(recipe)_\(n)"
-      let flag = CancellationFlag()
-      _ = try connection.query("CREATE SCHEMA \(schema)", cancellation: flag)
-      _ = try connection.query("SET search_path TO \(schema)", cancellation: flag)
-      _ = try connection.query("SET client_min_messages TO warning", cancellation: flag)
-      for statement in Self.load(prospects, doubleType: "DOUBLE PRECISION") {
-        _ = try connection.query(statement, cancellation: flag)
-      }
-      _ = try connection.query(item.sql, cancellation: flag)
       let view = try #require(item.sql.split(separator: "\n").first { $0.hasPrefix("CREATE VIEW") })
         .split(separator: " ")[2]
-      let result = try #require(
-        try connection.query("SELECT customer_id, segment FROM \(view) ORDER BY customer_id", cancellation: flag))
-      let rows = (0..<result.rowCount).map { i in (result.value(i, 0), result.isNull(i, 1) ? nil : result.value(i, 1)) }
+      let rows = try Self.postgresRows(
+        item.sql, view: String(view), url: url, schema: "segmenta_sql_\(recipe)_\(n)", prospects: prospects)
       #expect(Self.agreeing(rows, item.expected) == prospects.rowCount)
-      _ = try connection.query("DROP SCHEMA \(schema) CASCADE", cancellation: flag)
     }
   }
 }
