@@ -84,8 +84,17 @@ import Testing
     let sql = try String(contentsOf: folder.appendingPathComponent("tree.sql"), encoding: .utf8)
     #expect(sql.contains("THEN 'noise'"), "\(sql)")
     #expect(interpreter.execute("export rules db to tree.json using tree").error == nil)
-    let json = try String(contentsOf: folder.appendingPathComponent("tree.json"), encoding: .utf8)
-    #expect(json.contains("\"noise\": true"), "\(json)")
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("tree.json")))
+    let tree = try #require((json as? [String: Any])?["tree"])
+    /// The leaves of a JSON tree node.
+    func leaves(_ node: Any) -> [[String: Any]] {
+      guard let node = node as? [String: Any] else { return [] }
+      guard let left = node["left_if_le"], let right = node["right"] else { return [node] }
+      return leaves(left) + leaves(right)
+    }
+    let noiseLeaves = leaves(tree).filter { $0["noise"] as? Bool == true }
+    #expect(noiseLeaves.map { $0["rows"] as? Int } == [1, 1], "\(leaves(tree))")
+    #expect(noiseLeaves.allSatisfy { $0["segment"] is NSNull }, "a noise leaf names no segment")
   }
 
   @Test func exportsWithoutAnExactFormAreRefusedWithTheWayOut() throws {

@@ -87,11 +87,12 @@ public enum CriteriaJSON {
     }
   }
 
-  /// A tree node; a leaf of the noise class is `{noise: true, rows}`.
+  /// A tree node; a leaf of the noise class is `{segment: null, noise: true, rows}`, so a reader of plain leaves
+  /// sees no segment there.
   private static func node(_ n: SurrogateTree.Node, _ tree: SurrogateTree, noiseClass: Int?) -> JSONText {
     switch n {
     case .leaf(let segment, let rows) where segment == noiseClass:
-      .object([("noise", .bool(true)), ("rows", .int(rows))])
+      .object([("segment", .null), ("noise", .bool(true)), ("rows", .int(rows))])
     case .leaf(let segment, let rows): .object([("segment", .int(segment + 1)), ("rows", .int(rows))])
     case .split(let f, let t, let left, let right):
       .object([
