@@ -1,7 +1,6 @@
 /// Everything needed to put new customers into a variant's segments: the fitted recipe and one rule (nearest
 /// centre or the model's own rule in model space, or a surrogate tree on original units), with the segments'
-/// display labels. Assignment,
-/// SQL, PMML, JSON and Markdown exports all read this one value.
+/// display labels. Assignment, SQL, PMML, JSON and Markdown exports all read this one value.
 public struct SegmentCriteria: Sendable, Equatable {
   /// How rows are put into segments.
   public enum Rule: Sendable, Equatable {
