@@ -134,13 +134,7 @@ import Testing
     }
     return try ["centroids", "rules"].map { rule in
       let sql = try String(contentsOf: folder.appendingPathComponent("\(rule).sql"), encoding: .utf8)
-      let assigned = try CSVReader.load(
-        path: folder.appendingPathComponent("\(rule).csv").path, name: "a", context: ExecutionContext(threads: 1)
-      ).table
-      let ids = try #require(assigned.column(named: "customer_id"))
-      let segments = try #require(assigned.column(named: "segment"))
-      var expected: [String: String] = [:]
-      for i in 0..<assigned.rowCount { expected[ids.text(at: i)] = segments.text(at: i) }
+      let expected = try assignedSegments(folder.appendingPathComponent("\(rule).csv"))
       let sqlFile = folder.appendingPathComponent("\(rule).sql").path
       return Case(
         sql: sql, sqlFile: sqlFile, pmml: folder.appendingPathComponent("\(rule).pmml").path, expected: expected)
@@ -322,23 +316,12 @@ import Testing
     }
     let prospects = try Self.prospects(sample)
     for (n, item) in cases.enumerated() {
-      let connection = try PostgresConnection(connectionString: url, defaults: [], overrides: [])
-      let schema = "segmenta_sql_\(UUID().uuidString.prefix(8).lowercased())_\(label)_\(n)"
-      let flag = CancellationFlag()
-      _ = try connection.query("CREATE SCHEMA \(schema)", cancellation: flag)
-      _ = try connection.query("SET search_path TO \(schema)", cancellation: flag)
-      _ = try connection.query("SET client_min_messages TO warning", cancellation: flag)
-      for statement in TableSQL.statements(prospects, name: sample.table, doubleType: "DOUBLE PRECISION") {
-        _ = try connection.query(statement, cancellation: flag)
-      }
-      _ = try connection.query(item.sql, cancellation: flag)
       let view = try #require(item.sql.split(separator: "\n").first { $0.hasPrefix("CREATE VIEW") })
         .split(separator: " ")[2]
-      let result = try #require(
-        try connection.query("SELECT customer_id, segment FROM \(view) ORDER BY customer_id", cancellation: flag))
-      let rows = (0..<result.rowCount).map { i in (result.value(i, 0), result.isNull(i, 1) ? nil : result.value(i, 1)) }
+      let rows = try Self.postgresRows(
+        item.sql, view: String(view), url: url, schema: "segmenta_sql_\(label)_\(n)", prospects: prospects,
+        table: sample.table)
       #expect(Self.agreeing(rows, item.expected) == prospects.rowCount)
-      _ = try connection.query("DROP SCHEMA \(schema) CASCADE", cancellation: flag)
     }
   }
 }

@@ -20,7 +20,7 @@ public enum CriteriaMarkdown {
       out.append("| \(s + 1) | \(label) | \(s < context.sizes.count ? context.sizes[s] : 0) |")
     }
     out += ["", de ? "## Regeln" : "## Rules", ""]
-    let rules = CriteriaProse.rules(criteria, language: language, threshold: threshold)
+    let rules = CriteriaProse.rules(criteria, language: language, format: format, threshold: threshold)
     if let note = CriteriaProse.missingNote(criteria, language: language) {
       out += rules.map { "- " + $0 } + ["", note]
     } else {

@@ -5,10 +5,15 @@
 /// `greaterThan`, `SimpleSetPredicate isIn` for categories) on the inputs in original units. A declared unit is
 /// an `Extension name="unit"` of its `DataField` (PMML has no unit attribute). Imputation values become `missingValueReplacement`; other
 /// missing inputs and unseen categories give no segment (`returnInvalid`, `returnNullPrediction`).
+///
+/// PMML 4.4 has no Gaussian mixture model and no density rule with noise, so a variant's own rule of that kind is
+/// refused rather than approximated; its surrogate tree is exported instead.
 public enum CriteriaPMML {
   /// The PMML document.
+  /// - Throws: ``SegmentaError/notReady(_:)`` for a mixture's or density variant's own rule (no PMML model type
+  ///   scores it exactly).
   /// - Complexity: O(size of the recipe and rule).
-  public static func document(_ criteria: SegmentCriteria, modelName: String) -> String {
+  public static func document(_ criteria: SegmentCriteria, modelName: String) throws(SegmentaError) -> String {
     let recipe = criteria.recipe
     var out = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\">",
@@ -72,6 +77,11 @@ public enum CriteriaPMML {
         out.append("    </Cluster>")
       }
       out.append("  </ClusteringModel>")
+    case .model(let model):
+      let kind = if case .mixture = model { "a Gaussian mixture's posterior" } else { "a density rule with noise" }
+      throw .notReady(
+        "PMML 4.4 has no model type that scores \(kind) exactly; export the surrogate tree with `using tree` (a "
+          + "TreeModel)" + (kind.hasPrefix("a Gaussian") ? ", or use the SQL or JSON export" : ""))
     case .tree(let tree):
       out.append(
         "  <TreeModel modelName=\"\(escape(modelName))\" functionName=\"classification\" splitCharacteristic=\"binarySplit\" "

@@ -11,10 +11,13 @@ public enum CriteriaProse {
     public let levels: [String]
   }
 
-  /// The rules as sentences: one per tree leaf, or the nearest-centre sentence.
-  /// - Parameter threshold: how a threshold of a tree feature (by index) is printed.
+  /// The rules as sentences: one per tree leaf, or one sentence for the nearest centre or the model's own rule.
+  /// - Parameters:
+  ///   - format: how other numbers (a density rule's eps) are printed.
+  ///   - threshold: how a threshold of a tree feature (by index) is printed.
   public static func rules(
-    _ criteria: SegmentCriteria, language: RuleText.Language, threshold: (Int, Double) -> String
+    _ criteria: SegmentCriteria, language: RuleText.Language, format: (Double) -> String,
+    threshold: (Int, Double) -> String
   ) -> [String] {
     let de = language == .de
     switch criteria.rule {
@@ -27,6 +30,30 @@ public enum CriteriaProse {
         de
           ? "Jeder Kunde gehört zum Segment mit dem nächsten Zentrum, nachdem die Vorverarbeitung unten angewandt wurde."
           : "Each customer belongs to the segment with the nearest centre after the preprocessing below."
+      ]
+    case .model(.mixture):
+      return [
+        de
+          ? "Jeder Kunde gehört zum Segment mit der größten A-posteriori-Wahrscheinlichkeit der Gauß-Mischung, "
+            + "nachdem die Vorverarbeitung unten angewandt wurde."
+          : "Each customer belongs to the segment with the largest posterior probability under the Gaussian "
+            + "mixture after the preprocessing below."
+      ]
+    case .model(.dbscan(let rule)):
+      return [
+        de
+          ? "Jeder Kunde gehört zum Segment des nächsten Kernpunkts im Abstand höchstens \(format(rule.eps)) nach der "
+            + "Vorverarbeitung unten; ohne solchen Kernpunkt ist er Rauschen und wird keinem Segment zugeordnet."
+          : "Each customer joins the segment of the nearest core point within distance \(format(rule.eps)) after the "
+            + "preprocessing below; with none, the customer is noise and gets no segment."
+      ]
+    case .model(.hdbscan):
+      return [
+        de
+          ? "Jeder Kunde gehört zum Segment seines nächsten Nachbarn nach gegenseitiger Erreichbarkeit, wenn er dicht "
+            + "genug an diesem Segment liegt (approximate_predict des hdbscan-Pakets); sonst ist er Rauschen."
+          : "Each customer joins the segment of its nearest neighbour by mutual reachability when it lies dense "
+            + "enough to join it (the hdbscan package's approximate_predict); otherwise it is noise."
       ]
     }
   }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Segment criteria as one SQL view: the recorded preprocessing inlined step by step (imputation with
-/// `COALESCE`, `ln(1 + x)` for log1p, winsorize bounds, one-hot indicators, scaling) and the rule as a `CASE`.
+/// `COALESCE`, `ln(1 + x)` for log1p, winsorize bounds, one-hot indicators, scaling) and the rule as a `CASE`:
+/// tree rules, the nearest centre, or a Gaussian mixture's largest log-density (``mixtureScores(_:_:from:)``).
 ///
 /// Written for SQLite (3.35+ with math functions, as Debian and GRDB ship it), PostgreSQL and Spark SQL: only
 /// `WITH`, `CASE`, `COALESCE`, `IN`, `ln`, `log10` and `sqrt`. Thresholds and parameters are printed with round-trip
@@ -28,7 +29,7 @@ public enum CriteriaSQL {
   ///   - title: a comment line describing the variant.
   ///   - dialect: how names and texts that need quoting are quoted.
   /// - Throws: ``SegmentaError/notReady(_:)`` for a one-hot encoded numeric column (its text form is not
-  ///   portable SQL).
+  ///   portable SQL) and for a density variant's own rule (it needs every core point; its tree has a SQL form).
   /// - Complexity: O(operations × columns + k × d) text.
   public static func view(
     _ criteria: SegmentCriteria, table: String, key: String, view: String, title: String, dialect: Dialect
@@ -62,8 +63,6 @@ public enum CriteriaSQL {
     ctes.append(
       "inputs AS (\n  SELECT \(identifier(key)) AS segmenta_key,\n    "
         + inputSelect.joined(separator: ",\n    ") + "\n  FROM \(identifier(table))\n)")
-    var previous = "inputs"
-    var counter = columns.count
     switch criteria.rule {
     case .tree(let tree):
       var branches: [String] = []
@@ -79,52 +78,82 @@ public enum CriteriaSQL {
       // A NULL on the row's path makes its rule NULL and every other rule false: no rule matches.
       branches.append("ELSE NULL")
       return header + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
-        + identifier(key) + ",\n  CASE\n    " + branches.joined(separator: "\n    ") + "\n  END AS segment\nFROM "
-        + previous + ";\n"
+        + identifier(key) + ",\n  CASE\n    " + branches.joined(separator: "\n    ")
+        + "\n  END AS segment\nFROM inputs;\n"
     case .centroids(let nearest):
-      for (step, layer) in layers(criteria.recipe.operations).enumerated() {
-        var select: [String] = ["segmenta_key"]
-        var next: [(name: String, sql: String)] = []
-        for column in columns {
-          guard let operation = layer.first(where: { $0.column == column.name }) else {
-            select.append(column.sql)
-            next.append(column)
-            continue
-          }
-          for (name, expression) in try expressions(operation, column.sql, dialect) {
-            counter += 1
-            select.append("\(expression) AS c\(counter)")
-            next.append((name, "c\(counter)"))
-          }
-        }
-        ctes.append(
-          "step\(step + 1) AS (\n  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(previous)\n)")
-        previous = "step\(step + 1)"
-        columns = next
-      }
+      let space = try modelSpace(criteria.recipe.operations, &ctes, columns, from: "inputs", dialect)
       var distances: [String] = ["segmenta_key"]
       for s in 0..<nearest.centres.rows {
-        let terms = columns.enumerated().map { j, column in
+        let terms = space.columns.enumerated().map { j, column in
           let diff = "(\(column.sql) - \(literal(nearest.centres[s, j])))"
           return "\(diff) * \(diff)"
         }
         distances.append(terms.joined(separator: "\n      + ") + " AS d\(s + 1)")
       }
-      ctes.append("distances AS (\n  SELECT " + distances.joined(separator: ",\n    ") + "\n  FROM \(previous)\n)")
-      let k = nearest.centres.rows
-      var branches = ["WHEN d1 IS NULL THEN NULL"]
-      for s in 0..<k {
-        let others = ((s + 1)..<k).map { "d\(s + 1) <= d\($0 + 1)" }
-        if others.isEmpty {
-          branches.append("ELSE \(string(criteria.labels[s]))")
-        } else {
-          branches.append("WHEN " + others.joined(separator: " AND ") + " THEN \(string(criteria.labels[s]))")
+      ctes.append("distances AS (\n  SELECT " + distances.joined(separator: ",\n    ") + "\n  FROM \(space.from)\n)")
+      return header + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
+        + identifier(key) + ",\n  CASE\n    "
+        + choice("d", count: nearest.centres.rows, comparison: "<=", labels: criteria.labels.map(string))
+        + "\n  END AS segment\nFROM distances;\n"
+    case .model(.mixture(let mixture)):
+      let space = try modelSpace(criteria.recipe.operations, &ctes, columns, from: "inputs", dialect)
+      ctes += mixtureScores(mixture, space.columns.map(\.sql), from: space.from)
+      return header + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
+        + identifier(key) + ",\n  CASE\n    "
+        + choice("l", count: mixture.k, comparison: ">=", labels: criteria.labels.map(string))
+        + "\n  END AS segment\nFROM scores;\n"
+    case .model(.dbscan), .model(.hdbscan):
+      throw .notReady(
+        "a density variant's own rule needs every core point and cannot be written as a SQL view; export its "
+          + "surrogate tree with `using tree` (it has a noise class)")
+    }
+  }
+
+  /// Appends one `WITH` step per layer of the recipe's operations to `ctes` and returns the model features'
+  /// columns and the last step's name.
+  private static func modelSpace(
+    _ operations: [FittedOperation], _ ctes: inout [String], _ inputs: [(name: String, sql: String)],
+    from inputStep: String, _ dialect: Dialect
+  ) throws(SegmentaError) -> (columns: [(name: String, sql: String)], from: String) {
+    var columns = inputs
+    var counter = inputs.count
+    var previous = inputStep
+    for (step, layer) in layers(operations).enumerated() {
+      var select: [String] = ["segmenta_key"]
+      var next: [(name: String, sql: String)] = []
+      for column in columns {
+        guard let operation = layer.first(where: { $0.column == column.name }) else {
+          select.append(column.sql)
+          next.append(column)
+          continue
+        }
+        for (name, expression) in try expressions(operation, column.sql, dialect) {
+          counter += 1
+          select.append("\(expression) AS c\(counter)")
+          next.append((name, "c\(counter)"))
         }
       }
-      return header + "WITH " + ctes.joined(separator: ",\n") + "\nSELECT segmenta_key AS "
-        + identifier(key) + ",\n  CASE\n    " + branches.joined(separator: "\n    ")
-        + "\n  END AS segment\nFROM distances;\n"
+      ctes.append("step\(step + 1) AS (\n  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(previous)\n)")
+      previous = "step\(step + 1)"
+      columns = next
     }
+    return (columns, previous)
+  }
+
+  /// The `CASE` branches choosing among columns `prefix`1 … `prefix`k the one that is `comparison` (`<=` smallest,
+  /// `>=` largest) all later ones — ties to the lowest segment — and `NULL` when the first is `NULL`; `labels` are
+  /// SQL literals.
+  private static func choice(_ prefix: String, count k: Int, comparison: String, labels: [String]) -> String {
+    var branches = ["WHEN \(prefix)1 IS NULL THEN NULL"]
+    for s in 0..<k {
+      let others = ((s + 1)..<k).map { "\(prefix)\(s + 1) \(comparison) \(prefix)\($0 + 1)" }
+      if others.isEmpty {
+        branches.append("ELSE \(labels[s])")
+      } else {
+        branches.append("WHEN " + others.joined(separator: " AND ") + " THEN \(labels[s])")
+      }
+    }
+    return branches.joined(separator: "\n    ")
   }
 
   /// The operations grouped into layers (one `WITH` step each) in which no column is read or made twice, keeping

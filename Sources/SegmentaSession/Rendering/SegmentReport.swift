@@ -80,7 +80,7 @@ struct SegmentReport {
   private func rules(_ t: ReportWords) -> [String] {
     let format = numbers.format
     var out = ["<h2>\(t.criteria)</h2>", "<ul>"]
-    out += CriteriaProse.rules(criteria, language: language, threshold: threshold).map {
+    out += CriteriaProse.rules(criteria, language: language, format: format, threshold: threshold).map {
       "<li>\(HTMLText.escaped($0))</li>"
     }
     out.append("</ul>")

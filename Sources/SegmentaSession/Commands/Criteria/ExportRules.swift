@@ -10,6 +10,7 @@ extension CommandSpec {
     let kind = try VariantCriteria.kind(subjects[1...], for: variant)
     let criteria = try VariantCriteria.criteria(
       variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
+    let rule = VariantCriteria.ruleName(criteria)
     let dataset = try context.workspace.dataset(named: variant.datasetName).table
     let text: String
     let format: String
@@ -25,15 +26,20 @@ extension CommandSpec {
           criteria, table: variant.datasetName, key: key,
           view: "segmenta_" + variant.name.map { $0.isLetter || $0.isNumber ? $0 : "_" },
           title:
-            "Segments of \(variant.name) (\(variant.method)) by \(kind == .tree ? "surrogate-tree rules" : "nearest centre")",
+            "Segments of \(variant.name) (\(variant.method)) by "
+            + (kind == .tree ? "surrogate-tree rules" : rule == "centroids" ? "nearest centre" : rule),
           dialect: dialect)
       }
       format = "SQL view"
     case "json":
-      text = CriteriaJSON.document(criteria, describe(variant)).rendered() + "\n"
+      text = try context.core { () throws(SegmentaError) in
+        try CriteriaJSON.document(criteria, describe(variant)).rendered() + "\n"
+      }
       format = "JSON"
     case "pmml":
-      text = CriteriaPMML.document(criteria, modelName: variant.name)
+      text = try context.core { () throws(SegmentaError) in
+        try CriteriaPMML.document(criteria, modelName: variant.name)
+      }
       format = "PMML 4.4"
     case "md":
       let numbers = context.numbers
@@ -47,7 +53,7 @@ extension CommandSpec {
     let path = context.resolve(target)
     try context.core { () throws(SegmentaError) in try AtomicFile.write(text, to: path) }
     context.print(
-      "wrote the \(kind == .tree ? "rules" : "centroids") of \(variant.name) as \(format) to \(context.display(target))"
+      "wrote the \(rule) of \(variant.name) as \(format) to \(context.display(target))"
     )
   }
 

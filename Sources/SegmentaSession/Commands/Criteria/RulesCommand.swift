@@ -19,9 +19,8 @@ extension CommandSpec {
     let tree = try VariantCriteria.fitTree(variant, depth: depth, minLeaf: minLeaf)
     variant.tree = tree
     context.workspace.store(variant)
-    let criteria = SegmentCriteria(
-      recipe: variant.features.fitted, rule: .tree(tree), labels: (0..<variant.result.k).map(variant.segmentLabel),
-      units: VariantCriteria.units(of: variant, in: context.workspace))
+    let criteria = try VariantCriteria.criteria(
+      variant, .tree, units: VariantCriteria.units(of: variant, in: context.workspace))
     let language = context.settings.language
     context.print(
       "\(variant.name): \(tree.rules.count) rules from a tree of depth ≤ \(depth), leaves ≥ \(minLeaf) rows "
@@ -35,7 +34,9 @@ extension CommandSpec {
         RuleText.sentence(rule, tree: tree, labels: criteria.labels, language: language, threshold: threshold))
     }
     if variant.noiseCount > 0 {
-      context.print("\(NumberFormat.grouped(variant.noiseCount)) noise rows are not part of the tree")
+      context.print(
+        "noise (\(NumberFormat.grouped(variant.noiseCount)) rows) is a class of its own: a customer a rule sends to "
+          + "noise gets no segment")
     }
     VariantCriteria.printFidelity(VariantCriteria.fidelity(criteria, variant), variant, &context)
   }
