@@ -13,7 +13,7 @@ typedef long long v4i __attribute__((vector_size(32)));
 
 #define INLINE static inline __attribute__((always_inline))
 
-/* Unaligned loads and a bitwise select, as macros: vectors passed to or returned from functions would change the
+/* Unaligned loads as macros: vectors passed to or returned from functions would change the
    calling convention between the SSE2 and AVX2 bodies (-Wpsabi). */
 #define LOAD4(p)                                                                                                    \
   ({                                                                                                                \
@@ -27,72 +27,129 @@ typedef long long v4i __attribute__((vector_size(32)));
     __builtin_memcpy(&loaded_, (p), sizeof loaded_);                                                                \
     loaded_;                                                                                                        \
   })
-/* Where `mask` is set, `yes`, else `no` (bitwise, so values are moved unchanged). */
-#define SELECT4(mask, yes, no) ((v4d)(((mask) & (v4i)(yes)) | (~(mask) & (v4i)(no))))
 
-INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *blocked, long k,
-                                 int32_t *labels, double *distances) {
-  for (long i = begin; i < end; i++) {
-    const double *row = x + i * d;
-    long best = 0;
-    double best_distance = INFINITY;
-    for (long first = 0; first < k; first += 4) {
-      const double *block = blocked + first * d;
-      if (k - first <= 2) {
-        v2d s = {0, 0};
-        for (long j = 0; j < d; j++) {
-          v2d delta = row[j] - LOAD2(block + 2 * j);
-          s = s + delta * delta;
-        }
-        for (long m = 0; m < 2 && first + m < k; m++) {
-          if (s[m] < best_distance) {
-            best = first + m;
-            best_distance = s[m];
-          }
-        }
-        break;
+#define STORE4(p, v)                                                                                                \
+  do {                                                                                                              \
+    v4d stored_ = (v);                                                                                              \
+    __builtin_memcpy((p), &stored_, sizeof stored_);                                                                \
+  } while (0)
+#define STORE2(p, v)                                                                                                \
+  do {                                                                                                              \
+    v2d stored_ = (v);                                                                                              \
+    __builtin_memcpy((p), &stored_, sizeof stored_);                                                                \
+  } while (0)
+
+/*
+ * The squared distances of `row` to the k centres of `blocked`, written to out[0..<padded k]. Two consecutive
+ * blocks share one pass over j (one broadcast of row[j] feeds both), so k = 6 (a block of four and a pair) and
+ * k = 8 are a single loop.
+ */
+INLINE void row_distances(const double *row, long d, const double *blocked, long k, double *out) {
+  long first = 0;
+  while (first < k) {
+    const double *block = blocked + first * d;
+    long rest = k - first;
+    if (rest <= 2) {
+      v2d s = {0, 0};
+      for (long j = 0; j < d; j++) {
+        v2d delta = row[j] - LOAD2(block + 2 * j);
+        s = s + delta * delta;
       }
+      STORE2(out + first, s);
+      return;
+    }
+    if (rest <= 4) {
       v4d s = {0, 0, 0, 0};
       for (long j = 0; j < d; j++) {
         v4d delta = row[j] - LOAD4(block + 4 * j);
         s = s + delta * delta;
       }
-      for (long m = 0; m < 4 && first + m < k; m++) {
-        if (s[m] < best_distance) {
-          best = first + m;
-          best_distance = s[m];
-        }
-      }
+      STORE4(out + first, s);
+      return;
     }
+    const double *next = block + 4 * d;
+    if (rest <= 6) {
+      v4d s = {0, 0, 0, 0};
+      v2d t = {0, 0};
+      for (long j = 0; j < d; j++) {
+        double value = row[j];
+        v4d delta = value - LOAD4(block + 4 * j);
+        v2d delta_next = value - LOAD2(next + 2 * j);
+        s = s + delta * delta;
+        t = t + delta_next * delta_next;
+      }
+      STORE4(out + first, s);
+      STORE2(out + first + 4, t);
+      return;
+    }
+    v4d s = {0, 0, 0, 0};
+    v4d t = {0, 0, 0, 0};
+    for (long j = 0; j < d; j++) {
+      double value = row[j];
+      v4d delta = value - LOAD4(block + 4 * j);
+      v4d delta_next = value - LOAD4(next + 4 * j);
+      s = s + delta * delta;
+      t = t + delta_next * delta_next;
+    }
+    STORE4(out + first, s);
+    STORE4(out + first + 4, t);
+    first += 8;
+  }
+}
+
+/* The index of the first smallest of the k distances. */
+INLINE long first_minimum(const double *distances, long k) {
+  long best = 0;
+  double best_distance = INFINITY;
+  for (long c = 0; c < k; c++) {
+    if (distances[c] < best_distance) {
+      best = c;
+      best_distance = distances[c];
+    }
+  }
+  return best;
+}
+
+/* Centres rounded up to whole blocks (as the Swift layout pads them), plus room for a store of four. */
+#define PADDED(k) ((k) + 4)
+
+INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *blocked, long k,
+                                 int32_t *labels, double *distances) {
+  double out[PADDED(k)];
+  for (long i = begin; i < end; i++) {
+    row_distances(x + i * d, d, blocked, k, out);
+    long best = first_minimum(out, k);
     labels[i - begin] = (int32_t)best;
-    distances[i - begin] = best_distance;
+    distances[i - begin] = out[best];
   }
 }
 
 INLINE void centre_distances_body(const double *x, long d, long begin, long end, const double *blocked, long k,
                                   double *distances) {
+  double out[PADDED(k)];
+  for (long i = begin; i < end; i++) {
+    row_distances(x + i * d, d, blocked, k, out);
+    for (long c = 0; c < k; c++) distances[(i - begin) * k + c] = out[c];
+  }
+}
+
+INLINE bool assign_rows_body(const double *x, long d, long begin, long end, const double *blocked, long k,
+                             int32_t *labels, double *sums, long *counts) {
+  double out[PADDED(k)];
+  bool changed = false;
   for (long i = begin; i < end; i++) {
     const double *row = x + i * d;
-    double *out = distances + (i - begin) * k;
-    for (long first = 0; first < k; first += 4) {
-      const double *block = blocked + first * d;
-      if (k - first <= 2) {
-        v2d s = {0, 0};
-        for (long j = 0; j < d; j++) {
-          v2d delta = row[j] - LOAD2(block + 2 * j);
-          s = s + delta * delta;
-        }
-        for (long m = 0; m < 2 && first + m < k; m++) out[first + m] = s[m];
-        break;
-      }
-      v4d s = {0, 0, 0, 0};
-      for (long j = 0; j < d; j++) {
-        v4d delta = row[j] - LOAD4(block + 4 * j);
-        s = s + delta * delta;
-      }
-      for (long m = 0; m < 4 && first + m < k; m++) out[first + m] = s[m];
+    row_distances(row, d, blocked, k, out);
+    int32_t best = (int32_t)first_minimum(out, k);
+    changed |= labels[i] != best;
+    labels[i] = best;
+    if (sums) {
+      counts[best] += 1;
+      double *sum = sums + best * d;
+      for (long j = 0; j < d; j++) sum[j] = sum[j] + row[j];
     }
   }
+  return changed;
 }
 
 /* ΔSSE of one candidate, the same operations as the vector lanes: (n_a·n_b / (n_a + n_b)) · Σ (a_j − c_j)². */
@@ -106,42 +163,49 @@ INLINE double ward_value(const double *columns, long stride, const double *sizes
   return size_a * sizes[p] / (size_a + sizes[p]) * squared;
 }
 
+/* Offers the four candidates from position p with squared distances `*squared` to `best`, in position order (a
+   pointer, since a vector argument would change the calling convention between the two builds). */
+INLINE void ward_offer(segmenta_ward_candidate *best, const double *sizes, long p, const v4d *squared,
+                       double size_a) {
+  v4d size_b = LOAD4(sizes + p);
+  v4d value = size_a * size_b / (size_a + size_b) * *squared;
+  for (int m = 0; m < 4; m++) {
+    if (value[m] < best->value) {
+      best->value = value[m];
+      best->position = p + m;
+    }
+  }
+}
+
+/* Whether any lane is set. */
+#define ANY4(mask) (((mask)[0] | (mask)[1] | (mask)[2] | (mask)[3]) != 0)
+
 /*
- * Four candidates per step, each lane keeping its own first minimum; the lanes are then combined by value and
- * position, which gives the first minimum of a scan in position order. n_a·n_b/(n_a + n_b) ≥ n_a/(n_a + 1) for
- * every n_b ≥ 1 and rounding is monotone, so a step whose lower bounds (n_a/(n_a + 1))·‖Δ‖² cannot beat any
- * lane's best skips the division; the result is the same.
+ * Eight candidates per step (two vectors of four, independent sums that the CPU overlaps). Candidates are offered
+ * in position order with a strict comparison, so the result is the first minimum of a scan in position order.
+ * n_a·n_b/(n_a + n_b) ≥ n_a/(n_a + 1) for every n_b ≥ 1 and rounding is monotone, so a vector whose lower bounds
+ * (n_a/(n_a + 1))·‖Δ‖² are all ≥ the best value so far is skipped without the division; the result is the same.
  */
 INLINE segmenta_ward_candidate ward_nearest_body(const double *columns, long stride, const double *sizes, long d,
                                                  long begin, long end, const double *a, double size_a) {
   segmenta_ward_candidate best = {INFINITY, -1};
+  const double floor_weight = size_a / (size_a + 1);
   long p = begin;
-  if (end - begin >= 4) {
-    const double floor_weight = size_a / (size_a + 1);
-    v4d lane_best = {INFINITY, INFINITY, INFINITY, INFINITY};
-    v4i lane_position = {-1, -1, -1, -1};
-    v4i position = {p, p + 1, p + 2, p + 3};
-    for (; p + 4 <= end; p += 4) {
-      v4d squared = {0, 0, 0, 0};
-      for (long j = 0; j < d; j++) {
-        v4d delta = a[j] - LOAD4(columns + j * stride + p);
-        squared = squared + delta * delta;
-      }
-      v4i may_win = floor_weight * squared < lane_best;
-      if (may_win[0] | may_win[1] | may_win[2] | may_win[3]) {
-        v4d size_b = LOAD4(sizes + p);
-        v4d value = size_a * size_b / (size_a + size_b) * squared;
-        v4i wins = value < lane_best;
-        lane_best = SELECT4(wins, value, lane_best);
-        lane_position = (wins & position) | (~wins & lane_position);
-      }
-      position = position + 4;
+  for (; p + 8 <= end; p += 8) {
+    v4d low = {0, 0, 0, 0};
+    v4d high = {0, 0, 0, 0};
+    for (long j = 0; j < d; j++) {
+      const double *column = columns + j * stride + p;
+      v4d delta_low = a[j] - LOAD4(column);
+      v4d delta_high = a[j] - LOAD4(column + 4);
+      low = low + delta_low * delta_low;
+      high = high + delta_high * delta_high;
     }
-    for (int m = 0; m < 4; m++) {
-      if (lane_best[m] < best.value || (lane_best[m] == best.value && lane_position[m] < best.position)) {
-        best.value = lane_best[m];
-        best.position = (long)lane_position[m];
-      }
+    v4i low_may_win = floor_weight * low < best.value;
+    v4i high_may_win = floor_weight * high < best.value;
+    if (ANY4(low_may_win | high_may_win)) {
+      if (ANY4(low_may_win)) ward_offer(&best, sizes, p, &low, size_a);
+      if (ANY4(high_may_win)) ward_offer(&best, sizes, p + 4, &high, size_a);
     }
   }
   for (; p < end; p++) {
@@ -162,6 +226,11 @@ void segmenta_nearest_centres_portable(const double *x, long d, long begin, long
 void segmenta_centre_distances_portable(const double *x, long d, long begin, long end, const double *blocked,
                                         long k, double *distances) {
   centre_distances_body(x, d, begin, end, blocked, k, distances);
+}
+
+bool segmenta_assign_rows_portable(const double *x, long d, long begin, long end, const double *blocked, long k,
+                                   int32_t *labels, double *sums, long *counts) {
+  return assign_rows_body(x, d, begin, end, blocked, k, labels, sums, counts);
 }
 
 segmenta_ward_candidate segmenta_ward_nearest_portable(const double *columns, long stride, const double *sizes,
@@ -188,6 +257,11 @@ AVX2 void segmenta_centre_distances_avx2(const double *x, long d, long begin, lo
   centre_distances_body(x, d, begin, end, blocked, k, distances);
 }
 
+AVX2 bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+                                    int32_t *labels, double *sums, long *counts) {
+  return assign_rows_body(x, d, begin, end, blocked, k, labels, sums, counts);
+}
+
 AVX2 segmenta_ward_candidate segmenta_ward_nearest_avx2(const double *columns, long stride, const double *sizes,
                                                         long d, long begin, long end, const double *a,
                                                         double size_a) {
@@ -204,6 +278,11 @@ void segmenta_nearest_centres_avx2(const double *x, long d, long begin, long end
 void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
                                     double *distances) {
   centre_distances_body(x, d, begin, end, blocked, k, distances);
+}
+
+bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+                               int32_t *labels, double *sums, long *counts) {
+  return assign_rows_body(x, d, begin, end, blocked, k, labels, sums, counts);
 }
 
 segmenta_ward_candidate segmenta_ward_nearest_avx2(const double *columns, long stride, const double *sizes, long d,
@@ -228,6 +307,12 @@ void segmenta_centre_distances(const double *x, long d, long begin, long end, co
   } else {
     segmenta_centre_distances_portable(x, d, begin, end, blocked, k, distances);
   }
+}
+
+bool segmenta_assign_rows(const double *x, long d, long begin, long end, const double *blocked, long k,
+                          int32_t *labels, double *sums, long *counts) {
+  return segmenta_cpu_has_avx2() ? segmenta_assign_rows_avx2(x, d, begin, end, blocked, k, labels, sums, counts)
+                                 : segmenta_assign_rows_portable(x, d, begin, end, blocked, k, labels, sums, counts);
 }
 
 segmenta_ward_candidate segmenta_ward_nearest(const double *columns, long stride, const double *sizes, long d,

@@ -59,19 +59,39 @@ import Testing
         segmenta_nearest_centres_avx2(x, d, begin, rows, blocked, k, &labels[1], &distances[1])
         segmenta_centre_distances_portable(x, d, begin, rows, blocked, k, &all[0])
         segmenta_centre_distances_avx2(x, d, begin, rows, blocked, k, &all[1])
+        // The E-step: labels indexed by row (the first `begin` left alone), sums and counts per centre.
+        var assigned = [[Int32]](repeating: [Int32](repeating: 0, count: rows), count: 2)
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: k * d), count: 2)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: 2)
+        let changed = [
+          segmenta_assign_rows_portable(x, d, begin, rows, blocked, k, &assigned[0], &sums[0], &counts[0]),
+          segmenta_assign_rows_avx2(x, d, begin, rows, blocked, k, &assigned[1], &sums[1], &counts[1]),
+        ]
         var ties = 0
+        var expectedSums = [Double](repeating: 0, count: k * d)
+        var expectedCounts = [Int](repeating: 0, count: k)
         for i in begin..<rows {
           let exact = (0..<k).map { Self.squared(x, i, centres, $0, columns: d) }
           let nearest = exact.indices.first { exact[$0] == exact.min() } ?? -1
           if exact.filter({ $0 == exact[nearest] }).count > 1 { ties += 1 }
+          expectedCounts[nearest] += 1
+          for j in 0..<d { expectedSums[nearest * d + j] += x[i * d + j] }
           let label = "\(rows)×\(d), k=\(k), grid \(grid), row \(i)"
           for path in 0..<2 {
             #expect(labels[path][i - begin] == Int32(nearest), "\(label), path \(path)")
             #expect(distances[path][i - begin].bitPattern == exact[nearest].bitPattern, "\(label), path \(path)")
+            #expect(assigned[path][i] == Int32(nearest), "\(label), path \(path), E-step")
             for c in 0..<k {
               #expect(all[path][(i - begin) * k + c].bitPattern == exact[c].bitPattern, "\(label), centre \(c)")
             }
           }
+        }
+        for path in 0..<2 {
+          let label = "\(rows)×\(d), k=\(k), grid \(grid), path \(path)"
+          #expect(assigned[path][0..<begin].allSatisfy { $0 == 0 }, "\(label): rows before the range untouched")
+          #expect(sums[path].map(\.bitPattern) == expectedSums.map(\.bitPattern), "\(label): sums")
+          #expect(counts[path] == expectedCounts, "\(label): counts")
+          #expect(changed[path] == (assigned[path][begin...].contains { $0 != 0 }), "\(label): changed")
         }
         if grid && k > 1 { #expect(ties > 0, "the grid must produce ties: \(rows)×\(d), k=\(k)") }
       }

@@ -40,6 +40,18 @@ void segmenta_centre_distances_portable(const double *x, long d, long begin, lon
 void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
                                     double *distances);
 
+/*
+ * k-means E-step: labels[i] for rows begin..<end becomes the nearest centre (as segmenta_nearest_centres; note
+ * `labels` is indexed by row, not from `begin`), and, when `sums` is not NULL, each row is added to its centre's
+ * sums (k × d, in row order) and counts (k). Returns whether any label changed.
+ */
+bool segmenta_assign_rows(const double *x, long d, long begin, long end, const double *blocked, long k,
+                          int32_t *labels, double *sums, long *counts);
+bool segmenta_assign_rows_portable(const double *x, long d, long begin, long end, const double *blocked, long k,
+                                   int32_t *labels, double *sums, long *counts);
+bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+                               int32_t *labels, double *sums, long *counts);
+
 /* The best candidate of a Ward scan: its ΔSSE and its position (−1 when no candidate is finite). */
 typedef struct {
   double value;

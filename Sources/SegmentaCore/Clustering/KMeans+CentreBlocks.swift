@@ -52,6 +52,30 @@ extension KMeans {
       for i in rows { visit(i, Int(labels[i &- rows.lowerBound]), distances[i &- rows.lowerBound]) }
     }
 
+    /// Lloyd's E-step for `rows`: each row's label becomes its nearest centre (ties → lowest index) and, with
+    /// `step` given, the row is added to that centre's sums and count in row order. Returns whether a label
+    /// changed.
+    ///
+    /// - Complexity: O(|rows| × k × d).
+    func assign(
+      _ x: UnsafeBufferPointer<Double>, rows: Range<Int>, labels: DisjointChunkWriter<Int32>,
+      accumulatingInto step: inout SegmentSums?
+    ) -> Bool {
+      guard let xBase = x.baseAddress, !rows.isEmpty else { return false }
+      return blocked.withUnsafeBufferPointer { c in
+        guard var sums = step else {
+          return segmenta_assign_rows(
+            xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels.base.baseAddress, nil, nil)
+        }
+        defer { step = sums }
+        return sums.withBuffers { s, n in
+          segmenta_assign_rows(
+            xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels.base.baseAddress, s.baseAddress,
+            n.baseAddress)
+        }
+      }
+    }
+
     /// Calls `visit(row, distances)` for each row in `rows`, in order, with its k squared distances (a buffer
     /// valid during the call only).
     ///
