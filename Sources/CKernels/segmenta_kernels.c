@@ -1,6 +1,7 @@
 #include "segmenta_kernels.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* a·b + c must stay two roundings in every build: the AVX2 kernels must equal the portable ones bit for bit. */
 #pragma STDC FP_CONTRACT OFF
@@ -110,32 +111,44 @@ INLINE long first_minimum(const double *distances, long k) {
   return best;
 }
 
-/* Centres rounded up to whole blocks (as the Swift layout pads them), plus room for a store of four. */
-#define PADDED(k) ((k) + 4)
+/*
+ * Scratch for one row's distances: k plus room for a last store of four. On the stack up to STACK_CENTRES centres,
+ * on the heap beyond (worker threads have small stacks, and k is the user's choice).
+ */
+#define STACK_CENTRES 256
+#define SCRATCH(name, k)                                                                                           \
+  double name##_stack[STACK_CENTRES + 4];                                                                           \
+  double *name = (k) <= STACK_CENTRES ? name##_stack : malloc(((size_t)(k) + 4) * sizeof(double))
+#define FREE_SCRATCH(name)                                                                                          \
+  do {                                                                                                              \
+    if (name != name##_stack) free(name);                                                                           \
+  } while (0)
 
 INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *blocked, long k,
                                  int32_t *labels, double *distances) {
-  double out[PADDED(k)];
+  SCRATCH(out, k);
   for (long i = begin; i < end; i++) {
     row_distances(x + i * d, d, blocked, k, out);
     long best = first_minimum(out, k);
     labels[i - begin] = (int32_t)best;
     distances[i - begin] = out[best];
   }
+  FREE_SCRATCH(out);
 }
 
 INLINE void centre_distances_body(const double *x, long d, long begin, long end, const double *blocked, long k,
                                   double *distances) {
-  double out[PADDED(k)];
+  SCRATCH(out, k);
   for (long i = begin; i < end; i++) {
     row_distances(x + i * d, d, blocked, k, out);
     for (long c = 0; c < k; c++) distances[(i - begin) * k + c] = out[c];
   }
+  FREE_SCRATCH(out);
 }
 
 INLINE bool assign_rows_body(const double *x, long d, long begin, long end, const double *blocked, long k,
                              int32_t *labels, double *sums, long *counts) {
-  double out[PADDED(k)];
+  SCRATCH(out, k);
   bool changed = false;
   for (long i = begin; i < end; i++) {
     const double *row = x + i * d;
@@ -149,6 +162,7 @@ INLINE bool assign_rows_body(const double *x, long d, long begin, long end, cons
       for (long j = 0; j < d; j++) sum[j] = sum[j] + row[j];
     }
   }
+  FREE_SCRATCH(out);
   return changed;
 }
 

@@ -38,6 +38,7 @@ import Testing
 
   static let shapes: [(rows: Int, columns: Int, k: Int)] = [
     (257, 1, 1), (257, 2, 2), (301, 3, 3), (300, 8, 6), (333, 8, 5), (129, 13, 7), (200, 4, 9), (150, 5, 4),
+    (310, 3, 300),  // more centres than the kernels keep on the stack
   ]
 
   @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))
