@@ -51,6 +51,20 @@ struct DiskFailureTests {
     #expect(text.hasSuffix("set digits 5\n"))
   }
 
+  @Test func quittingWhileTheJournalIsBehindSaysWhatIsLost() throws {
+    let disk = try ScratchFilesystem(kilobytes: 64)
+    try disk.remount(readOnly: true)
+    let journal = disk.folder.appendingPathComponent("s.seg")
+    let repl = try InteractiveSegmenta(["--session", journal.path], scratch: try Segmenta.temporaryFolder())
+    try repl.type("set digits 5", thenWaitFor: "1 command waits in memory")
+    try repl.type("set digits 6", thenWaitFor: "2 commands wait in memory")
+    #expect(try repl.finish() == 0)
+    #expect(
+      repl.output.contains(
+        "warning: journal: 2 commands are not in \(journal.path) (Read-only file system); they are lost with this "
+          + "session"), "\(repl.output)")
+  }
+
   /// Loads data with the journal on `disk`, breaks the disk, runs commands that change the workspace, repairs
   /// it, and checks the journal holds every command once, in order, and replays to the recorded outputs.
   private func journalCatchesUp(

@@ -26,6 +26,7 @@ public final class REPLDriver {
 
   /// Runs until end of input, `quit`, or three Ctrl-C in a row at an empty prompt.
   public func run() {
+    defer { flushJournalBeforeQuitting() }
     var interruptsInARow = 0
     while true {
       var source: [String] = []
@@ -68,11 +69,28 @@ public final class REPLDriver {
     guard let journal else { return }
     do {
       try journal.record(source, outcome)
-      if journalBehind { write("journal: caught up, \(journal.path) holds every command again\n") }
+      if journalBehind { reportCaughtUp(journal) }
       journalBehind = false
     } catch {
       write("warning: \(error)\n")
       journalBehind = true
     }
+  }
+
+  /// A last try for commands still waiting for the journal; says plainly which are lost when it fails.
+  private func flushJournalBeforeQuitting() {
+    guard let journal, journalBehind else { return }
+    do {
+      try journal.flush()
+      reportCaughtUp(journal)
+    } catch {
+      write(
+        "warning: journal: \(error.waitingCommands) commands are not in \(journal.path) (\(error.reason)); "
+          + "they are lost with this session\n")
+    }
+  }
+
+  private func reportCaughtUp(_ journal: Journal) {
+    write("journal: caught up, \(journal.path) holds every command again\n")
   }
 }
