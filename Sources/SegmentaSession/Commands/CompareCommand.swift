@@ -101,16 +101,19 @@ extension CommandSpec {
     var table = TextTable(header: ["criterion", "best", "value", ""], alignments: [.left, .left, .right, .left])
     var wins: [String] = []
     for criterion in criteria {
-      var best: (name: String, value: Double)?
+      var best: (row: ComparedVariant, value: Double)?
       for row in rows {
         guard let v = criterion.value(row), !v.isNaN else { continue }
         if let b = best, !(criterion.higher ? v > b.value : v < b.value) { continue }
-        best = (row.variant.name, v)
+        best = (row, v)
       }
       guard let best else { continue }
-      wins.append(best.name)
+      wins.append(best.row.variant.name)
+      // An estimated silhouette keeps its `≈` here too.
+      let summary = criterion.name == "silhouette" ? best.row.metrics.silhouetteSummary : nil
       table.append([
-        criterion.name, best.name, context.numbers.format(best.value),
+        criterion.name, best.row.variant.name,
+        summary.map { SilhouetteText.value(best.value, of: $0, context.numbers) } ?? context.numbers.format(best.value),
         criterion.higher ? "higher is better" : "lower is better",
       ])
     }
