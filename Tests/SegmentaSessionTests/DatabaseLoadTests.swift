@@ -161,7 +161,7 @@ import Testing
 
   @Test func passwordsNeverReachJournalHistoryOrOutput() throws {
     let path = Self.folder.appendingPathComponent("journal-\(UUID().uuidString).seg").path
-    let journal = try Journal(path: path, header: ["version 1"])
+    let journal = Journal(path: path, header: ["version 1"])
     let reader = ScriptedReader([
       .line("load postgres:\"postgresql://app:geheim@127.0.0.1:1/erp\" \\"), .line("  query=\"SELECT 1\""),
       .line("load postgres:\"postgresql://127.0.0.1:1/erp?user=app&password=geheim\" query=\"SELECT 1\""),
@@ -196,7 +196,7 @@ struct PostgresLoadTests {
     let password = try #require(ProcessInfo.processInfo.environment["PGPASSWORD"], "with-postgres.sh sets PGPASSWORD")
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-pg-\(UUID().uuidString)")
     let path = folder.appendingPathComponent("s.seg").path
-    let journal = try Journal(path: path, header: ["version 1"])
+    let journal = Journal(path: path, header: ["version 1"])
     let query =
       "SELECT 'K' || lpad((i % 25)::text, 3, '0') AS customer_id, count(*) AS orders, sum(i * 1.5) AS revenue, "
       + "max(DATE '2024-01-01' + i) AS last_order FROM generate_series(1, 1000) i GROUP BY 1 ORDER BY 1"
