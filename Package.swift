@@ -8,6 +8,8 @@ import PackageDescription
 ///   knows databases, so the core stays free of them.
 /// - `CLibPQ`: the system libpq (Debian `libpq-dev`), called from one Swift file.
 /// - `SegmentaSession`: command language, workspace, rendering, transcripts, REPL loop.
+/// - `CKernels`: the distance kernels of k-means and Ward in C, built for SSE2 and AVX2 and chosen at run time
+///   (bit-identical results; see segmenta_kernels.h).
 /// - `CReadline`: the only code that touches GNU readline's C globals (Swift 6 forbids that from Swift).
 /// - `segmenta`: the thin executable wiring a terminal to the session layer.
 let package = Package(
@@ -21,7 +23,10 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")
   ],
   targets: [
-    .target(name: "SegmentaCore"),
+    .target(name: "SegmentaCore", dependencies: ["CKernels"]),
+    // Optimised in debug builds too (the tests run them on every fit), and never with FMA contraction, which
+    // would make the AVX2 kernels round differently from the SSE2 ones.
+    .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]),
     .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
     .target(
       name: "SegmentaSources",
@@ -37,7 +42,7 @@ let package = Package(
     // Opt-in peer benchmark (Benchmarks/run_compare.sh); not a product, not used by the tests.
     .executableTarget(name: "segmenta-bench", dependencies: ["SegmentaCore"], path: "Benchmarks/SegmentaBench"),
     .testTarget(
-      name: "SegmentaCoreTests", dependencies: ["SegmentaCore"],
+      name: "SegmentaCoreTests", dependencies: ["SegmentaCore", "CKernels"],
       resources: [.copy("Fixtures")]),
     // SQLite files made by the tests; PostgreSQL from scripts/with-postgres.sh (SEGMENTA_TEST_POSTGRES_URL).
     .testTarget(

@@ -34,14 +34,8 @@ func interactive(_ interpreter: Interpreter, journalPath: String?, header: [Stri
   interpreter.progress = isatty(STDIN_FILENO) != 0 ? TerminalProgress.reporter() : nil
   let watcher = InterruptSignal.forward(to: interpreter.cancellation)
   defer { watcher.cancel() }
-  var journal: Journal?
-  if let journalPath {
-    do {
-      journal = try Journal(path: journalPath, header: header)
-    } catch {
-      printErr("warning: \(error); continuing without a journal\n")
-    }
-  }
+  let journal = journalPath.map { Journal(path: $0, header: header) }
+  do { try journal?.flush() } catch { printErr("warning: \(error)\n") }
   let terminal = isatty(STDIN_FILENO) != 0
   if terminal {
     printOut("Segmenta — customer segmentation workbench. Type `help`, Ctrl-D to quit.\n")

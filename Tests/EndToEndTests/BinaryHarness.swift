@@ -6,8 +6,11 @@ struct Segmenta {
   /// The package root (three levels above this file).
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-  /// The debug binary that `swift build` (and `swift test`) produce.
-  static let binary = root.appendingPathComponent(".build/debug/segmenta")
+  /// The debug binary that `swift build` (and `swift test`) produce, or the one `SEGMENTA_TEST_BINARY` names
+  /// (scripts/sanitizers.sh points it at the sanitized build, so these tests drive that binary).
+  static let binary =
+    ProcessInfo.processInfo.environment["SEGMENTA_TEST_BINARY"].map { URL(fileURLWithPath: $0) }
+    ?? root.appendingPathComponent(".build/debug/segmenta")
 
   struct Result {
     let status: Int32

@@ -39,7 +39,7 @@ import Testing
     for c in reference.cases {
       let tree = SurrogateTree.fit(
         columns: columns, labels: reference.labels, k: 3, maxDepth: c.depth, minLeaf: c.min_leaf)
-      let predicted = (0..<n).map { i in tree.predict(columns.map { $0.numbers[i] }) }
+      let predicted = (0..<n).map { i in tree.predict(columns.map { SurrogateTree.Value($0, row: i) }) }
       let differing = zip(predicted, c.predicted).filter { $0 != $1 }.count
       #expect(differing == 0, "depth \(c.depth) min_leaf \(c.min_leaf): \(differing) rows differ")
       #expect(tree.rules.allSatisfy { $0.rows >= c.min_leaf })
@@ -52,10 +52,10 @@ import Testing
     #expect(
       tree.root
         == .split(feature: 0, threshold: 6.5, left: .leaf(segment: 0, rows: 3), right: .leaf(segment: 1, rows: 3)))
-    #expect(tree.predict([6.5]) == 0)
-    #expect(tree.predict([Double(6.5).nextUp]) == 1)
-    #expect(tree.predict([.nan]) == nil)
-    #expect(tree.missingFeature(on: [.nan]) == 0)
+    #expect(tree.predict([.number(6.5)]) == 0)
+    #expect(tree.predict([.number(Double(6.5).nextUp)]) == 1)
+    #expect(tree.predict([.number(.nan)]) == nil)
+    #expect(tree.outcome([.number(.nan)]) == .missing(feature: 0))
   }
 
   /// The fitted recipe applied to the training table gives the training matrix bit for bit.

@@ -113,6 +113,16 @@ import Testing
     ("load postgres:\"postgresql://app@127.0.0.1:1/erp\" query=\"SELECT 1\"", "Connection refused"),
     ("load postgres:\"mysql://app@db/erp\" query=\"SELECT 1\"", "expected a connection URI"),
     ("load postgres:\"postgresql://app:geheim@127.0.0.1:1/erp\" query=\"SELECT 1\"", "contains a password"),
+    ("load postgres:\"host=127.0.0.1 port=1 dbname=erp user=app\" query=\"SELECT 1\"", "Connection refused"),
+    (
+      "load postgres:\"host=127.0.0.1 port=1 dbname=erp password=geheim\" query=\"SELECT 1\"",
+      "the connection string contains a password"
+    ),
+    (
+      "load postgres:\"host=127.0.0.1 dbname\" query=\"SELECT 1\"",
+      "the connection string is malformed: missing \"=\" after \"dbname\""
+    ),
+    ("load postgres:erp query=\"SELECT 1\"", "expected a connection URI or key=value settings"),
   ]
 
   @Test(arguments: 0..<badCases.count)
@@ -129,12 +139,33 @@ import Testing
     #expect(BadInputTests.summary(interpreter.workspace) == before, "`\(c.command)` changed the workspace")
   }
 
+  @Test func completionOffersSQLiteFilesAndTheirTables() throws {
+    let queue = try DatabaseQueue(path: Self.folder.appendingPathComponent("data/quoted.sqlite").path)
+    try queue.write { db in
+      try db.execute(sql: #"CREATE TABLE "Order Lines" (x); CREATE TABLE plain (x); CREATE VIEW v AS SELECT 1"#)
+    }
+    let completer = SessionCompleter(interpreter: Interpreter(baseDirectory: Self.folder.path))
+    #expect(completer.completions(for: "sqlite:da", lineBeforeWord: "load ") == ["sqlite:data/"])
+    #expect(completer.completions(for: "sqlite:data/sh", lineBeforeWord: "load ") == ["sqlite:data/shop.sqlite"])
+    // readline splits the word at `=`; the test drivers pass it whole.
+    #expect(
+      completer.completions(for: "", lineBeforeWord: "load sqlite:data/shop.sqlite table=") == ["customers", "orders"])
+    #expect(completer.completions(for: "table=o", lineBeforeWord: "load sqlite:data/shop.sqlite ") == ["table=orders"])
+    #expect(
+      completer.completions(for: "", lineBeforeWord: "load sqlite:data/quoted.sqlite table=")
+        == ["\"Order Lines\"", "plain", "v"])
+    for missing in ["data/nope.sqlite", "plain.csv", "data"] {
+      #expect(completer.completions(for: "", lineBeforeWord: "load sqlite:\(missing) table=").isEmpty, "\(missing)")
+    }
+  }
+
   @Test func passwordsNeverReachJournalHistoryOrOutput() throws {
     let path = Self.folder.appendingPathComponent("journal-\(UUID().uuidString).seg").path
-    let journal = try Journal(path: path, header: ["version 1"])
+    let journal = Journal(path: path, header: ["version 1"])
     let reader = ScriptedReader([
       .line("load postgres:\"postgresql://app:geheim@127.0.0.1:1/erp\" \\"), .line("  query=\"SELECT 1\""),
       .line("load postgres:\"postgresql://127.0.0.1:1/erp?user=app&password=geheim\" query=\"SELECT 1\""),
+      .line("load postgres:\"host=127.0.0.1 port=1 password='geheim und mehr' dbname=erp\" query=\"SELECT 1\""),
     ])
     var printed = ""
     let interpreter = Interpreter(baseDirectory: Self.folder.path)
@@ -142,6 +173,7 @@ import Testing
     let journaled = try String(contentsOfFile: path, encoding: .utf8)
     #expect(journaled.contains("# load postgres:\"postgresql://app:***@127.0.0.1:1/erp\""), "\(journaled)")
     #expect(journaled.contains("password=***"))
+    #expect(journaled.contains("# load postgres:\"host=127.0.0.1 port=1 password=*** dbname=erp\""), "\(journaled)")
     for text in [journaled, printed] + reader.history { #expect(!text.contains("geheim"), "\(text)") }
   }
 }
@@ -164,7 +196,7 @@ struct PostgresLoadTests {
     let password = try #require(ProcessInfo.processInfo.environment["PGPASSWORD"], "with-postgres.sh sets PGPASSWORD")
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-pg-\(UUID().uuidString)")
     let path = folder.appendingPathComponent("s.seg").path
-    let journal = try Journal(path: path, header: ["version 1"])
+    let journal = Journal(path: path, header: ["version 1"])
     let query =
       "SELECT 'K' || lpad((i % 25)::text, 3, '0') AS customer_id, count(*) AS orders, sum(i * 1.5) AS revenue, "
       + "max(DATE '2024-01-01' + i) AS last_order FROM generate_series(1, 1000) i GROUP BY 1 ORDER BY 1"
@@ -185,6 +217,21 @@ struct PostgresLoadTests {
     #expect(journaled.contains("load postgres:\"\(url)\""))
     for text in [journaled, printed] + reader.history { #expect(!text.contains(password)) }
     #expect(interpreter.workspace.variants.count == 1)
+  }
+
+  @Test func keyValueSettingsConnectAndNameTheDatasetAfterTheDatabase() throws {
+    let url = try #require(URLComponents(string: try Self.server()))
+    let host = try #require(url.host)
+    let port = try #require(url.port)
+    let user = try #require(url.user)
+    let settings = "host=\(host) port=\(port) dbname=\(url.path.dropFirst()) user=\(user)"
+    let interpreter = Interpreter(baseDirectory: "/")
+    let outcome = interpreter.execute("load postgres:\"\(settings)\" query=\"SELECT 1 AS x ORDER BY 1\"")
+    #expect(outcome.error == nil, "\(outcome.lines)")
+    #expect(outcome.lines.first?.text.hasPrefix("\(url.path.dropFirst()): 1 row") == true, "\(outcome.lines)")
+    #expect(
+      outcome.lines.dropFirst().first?.text.hasPrefix("source: PostgreSQL \(settings), query · fingerprint ") == true)
+    #expect(interpreter.workspace.datasets[String(url.path.dropFirst())] != nil)
   }
 
   @Test func serverErrorsLeaveTheWorkspaceUnchanged() throws {

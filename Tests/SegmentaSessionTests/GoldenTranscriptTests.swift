@@ -20,7 +20,7 @@ import Testing
       file, displayPath: name, interpreter: Interpreter(baseDirectory: folder.path), compare: compare)
   }
 
-  @Test(arguments: ["foundation.seg", "behaviour.seg"])
+  @Test(arguments: ["foundation.seg", "behaviour.seg", "model-rules.seg"])
   func replaysExactlyAsRecorded(name: String) throws {
     let report = try Self.replay(name, compare: true)
     if ProcessInfo.processInfo.environment["SEGMENTA_RECORD"] == "1" {

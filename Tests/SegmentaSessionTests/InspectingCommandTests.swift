@@ -80,6 +80,38 @@ import Testing
     #expect(exact.contains { $0.contains(NumberFormat(digits: 15).format(ari)) }, "\(exact)")
     let sampled = interpreter.execute("compare km groups sample=50").lines.map(\.text)
     let note = sampled.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    #expect(note.contains("stratified sample of about 50 rows"), "\(sampled)")
+    #expect(note.contains("≈ estimated from a stratified sample of"), "\(sampled)")
+    #expect(note.contains("`silhouette=exact` scores every row"), "\(sampled)")
+  }
+
+  /// Above 20,000 rows `compare` and `inspect` estimate the silhouette from a sample and say so;
+  /// `silhouette=exact` gives scikit-learn's exact value (`make_silhouette_sample_reference.py`, 21,000 rows).
+  @Test func aboveTheRowLimitSilhouettesAreEstimatedVisiblyUnlessExactIsAsked() throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("SegmentaCoreTests/Fixtures/reference")
+    let reference = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folder.appendingPathComponent("silhouette_sample.json")))
+    let exactValue = try #require((reference as? [String: Any])?["silhouette"] as? Double)
+    let interpreter = Interpreter(baseDirectory: folder.path)
+    for line in ["load silhouette_sample.csv as s", "features x1 x2 x3", "run given segment as truth"] {
+      let outcome = interpreter.execute(line)
+      try #require(outcome.error == nil, "\(line): \(String(describing: outcome.error))")
+    }
+    let flat = { (lines: [String]) in
+      lines.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+    let compared = flat(interpreter.execute("compare truth").lines.map(\.text))
+    #expect(compared.contains("truth 3 21,000"), "\(compared)")
+    #expect(compared.contains("≈ 0.3") && compared.contains(" ± 0.00"), "\(compared)")
+    #expect(compared.contains("silhouette: ≈ estimated from a stratified sample of 19,04"), "\(compared)")
+    let inspected = flat(interpreter.execute("inspect truth").lines.map(\.text))
+    #expect(inspected.contains("Silhouettes ≈ estimated from a stratified sample"), "\(inspected)")
+    #expect(inspected.contains("overall ≈ 0.3"), "\(inspected)")
+    let exact = flat(interpreter.execute("compare truth silhouette=exact").lines.map(\.text))
+    #expect(exact.contains("silhouette: exact, every row scored"), "\(exact)")
+    #expect(exact.contains(" \(NumberFormat(digits: 4).format(exactValue)) "), "\(exactValue): \(exact)")
+    #expect(!exact.contains("≈"), "\(exact)")
+    let both = interpreter.execute("compare truth sample=100 silhouette=exact")
+    #expect(both.lines.map(\.text).joined().contains("contradict each other"))
   }
 }

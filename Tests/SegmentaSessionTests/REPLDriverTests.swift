@@ -24,7 +24,7 @@ final class ScriptedReader: LineReader {
   @Test func joinsContinuationsJournalsAndRecordsFailuresAsComments() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-repl-\(UUID().uuidString)")
     let path = folder.appendingPathComponent("j.seg").path
-    let journal = try Journal(path: path, header: ["version 1"])
+    let journal = Journal(path: path, header: ["version 1"])
     let reader = ScriptedReader([
       .line("set \\"), .line("  digits 5"), .line("set widht 90"), .interrupted, .line("set"), .line("quit"),
       .line("set digits 3"),

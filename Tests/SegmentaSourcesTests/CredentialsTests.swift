@@ -17,6 +17,12 @@ import Testing
     ("postgresql://app@db:5432/erp", "postgresql://app@db:5432/erp"),
     ("postgresql://db:5432/erp query=\"SELECT 'a@b'\"", "postgresql://db:5432/erp query=\"SELECT 'a@b'\""),
     ("load sqlite:shop.sqlite table=orders", "load sqlite:shop.sqlite table=orders"),
+    (
+      "host=db dbname=erp user=app password=geheim sslmode=require",
+      "host=db dbname=erp user=app password=*** sslmode=require"
+    ),
+    (#"host=db password = 'ge heim\'s' dbname=erp"#, "host=db password = *** dbname=erp"),
+    ("host=db password='unterminated dbname=erp", "host=db password=***"),
   ])
   func passwordsAreHidden(text: String, redacted: String) {
     #expect(Credentials.redacted(text) == redacted)

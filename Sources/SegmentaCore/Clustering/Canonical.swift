@@ -1,7 +1,7 @@
 extension ClusteringResult {
   /// The same partition with segments renumbered canonically: by size, largest first, ties broken by the
-  /// smallest row index in the segment; noise (−1) stays −1, and centroids and membership columns follow their
-  /// segments.
+  /// smallest row index in the segment; noise (−1) stays −1, and centroids, membership columns and the model rule
+  /// follow their segments.
   ///
   /// Two fits that find the same partition under different label permutations (other seeds, other
   /// algorithms) then print identically, which is what makes transcripts replayable. Segments of `0..<k` with
@@ -30,6 +30,7 @@ extension ClusteringResult {
       precondition(centroids.rows == k, "one centroid per segment")
       result.centroids = centroids.selectingRows(order)
     }
+    result.modelRule = modelRule?.renumbered(order)
     if let memberships {
       precondition(memberships.columns == k, "one membership column per segment")
       var permuted = ContiguousArray<Double>(repeating: 0, count: memberships.values.count)

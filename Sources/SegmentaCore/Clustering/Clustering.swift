@@ -37,6 +37,9 @@ public struct ClusteringResult: Sendable, Equatable {
   /// The merge history of a hierarchical method, in SciPy's `linkage` layout (clusters 0..<n are the rows,
   /// merge i creates cluster n + i).
   public var merges: [Merge]?
+  /// The model's own rule for new rows where it is not the nearest centre (a mixture's posterior, the density
+  /// rules with noise); segments follow `labels`.
+  public var modelRule: ModelRule?
 
   /// A named number describing a fitted model (e.g. `bic`).
   public struct Criterion: Sendable, Equatable {

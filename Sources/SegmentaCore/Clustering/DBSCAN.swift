@@ -36,7 +36,7 @@ public struct DBSCAN: ClusteringAlgorithm {
   /// The rows are indexed once in a k-d tree; then, on fixed chunks of rows (the same result for any thread
   /// count): neighbour counts find the core points, core points are joined with their core neighbours, and border
   /// points take the smallest segment number among their core neighbours. Centroids are the means of the members
-  /// (noise excluded).
+  /// (noise excluded); `modelRule` is the nearest-core-point ``DBSCANRule`` for new rows.
   ///
   /// - Parameters:
   ///   - data: the rows to cluster; every value must be finite.
@@ -53,9 +53,11 @@ public struct DBSCAN: ClusteringAlgorithm {
   {
     try validate(data)
     let partition = try Self.partition(data, eps: eps, minPoints: minPoints, context: context)
-    return ClusteringResult(
+    var result = ClusteringResult(
       labels: partition.labels, k: partition.k,
       centroids: ClusterMetrics.centroids(data, labels: partition.labels, k: partition.k))
+    result.modelRule = .dbscan(DBSCANRule(eps: eps, data: data, labels: partition.labels, isCore: partition.isCore))
+    return result
   }
 
   private func validate(_ data: FeatureMatrix) throws(SegmentaError) {

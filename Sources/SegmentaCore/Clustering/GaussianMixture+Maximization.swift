@@ -165,7 +165,7 @@ extension GaussianMixture {
 
   /// The E-step's factors and log √det(precision) per component, or `nil` when a covariance is not positive
   /// definite (scikit-learn's `_compute_precision_cholesky` raises there).
-  private static func factorize(_ covariances: ContiguousArray<Double>, k: Int, columns d: Int, type: CovarianceType)
+  static func factorize(_ covariances: ContiguousArray<Double>, k: Int, columns d: Int, type: CovarianceType)
     -> (ContiguousArray<Double>, ContiguousArray<Double>)?
   {
     switch type {

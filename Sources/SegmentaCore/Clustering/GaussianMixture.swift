@@ -87,7 +87,8 @@ public struct GaussianMixture: ClusteringAlgorithm {
   ///   - rng: the seeded generator for the k-means starts.
   /// - Returns: labels = the most probable component (ties → lowest index), centroids = component means,
   ///   `criteria` = `log_likelihood` (total over rows), `bic` and `aic` (lower is better — scikit-learn's sign;
-  ///   mclust uses the opposite), `memberships` = the n × k responsibilities, `iterations` of the best run.
+  ///   mclust uses the opposite), `memberships` = the n × k responsibilities, `iterations` of the best run,
+  ///   `modelRule` = the maximum-posterior ``MixtureRule`` for new rows.
   /// - Throws: as ``fitModel(_:context:rng:)``.
   /// - Complexity: as ``fitModel(_:context:rng:)``.
   public func fit(_ data: FeatureMatrix, context: ExecutionContext, rng: inout SeededRandom) throws(SegmentaError)
@@ -101,6 +102,10 @@ public struct GaussianMixture: ClusteringAlgorithm {
       .init(name: "aic", value: model.aic),
     ]
     result.memberships = model.responsibilities
+    result.modelRule = MixtureRule(
+      covarianceType: covarianceType, weights: Array(model.weights), means: model.means,
+      covariances: model.covariances
+    ).map { .mixture($0) }
     return result
   }
 

@@ -41,7 +41,8 @@ public struct HDBSCAN: ClusteringAlgorithm {
   ///
   /// Core distances come from k-nearest-neighbour queries on a k-d tree, chunked over the rows; each Borůvka round
   /// finds every component's shortest outgoing edge with chunked tree queries and joins them in component order.
-  /// The result does not depend on the thread count. Centroids are the means of the members (noise excluded).
+  /// The result does not depend on the thread count. Centroids are the means of the members (noise excluded);
+  /// `modelRule` is the approximate-prediction ``HDBSCANRule`` for new rows.
   ///
   /// - Parameters:
   ///   - data: the rows to cluster; every value must be finite.
@@ -65,9 +66,18 @@ public struct HDBSCAN: ClusteringAlgorithm {
     try context.checkCancellation()
     let hierarchy = Self.singleLinkage(spanning, rows: data.rows)
     let condensed = Self.condense(hierarchy, minSize: minSize)
-    let labels = condensed.labels(selected: condensed.excessOfMass())
-    return ClusteringResult(
+    let selected = condensed.excessOfMass()
+    let labels = condensed.labels(selected: selected)
+    var result = ClusteringResult(
       labels: labels.labels, k: labels.k, centroids: ClusterMetrics.centroids(data, labels: labels.labels, k: labels.k))
+    let lambdas = condensed.rowLambdas(selected: selected)
+    var coreDistances = ContiguousArray<Double>(repeating: 0, count: data.rows)
+    for (position, row) in tree.order.enumerated() { coreDistances[row] = core[position].squareRoot() }
+    result.modelRule = .hdbscan(
+      HDBSCANRule(
+        minSamples: effectiveMinSamples, points: data, labels: labels.labels, coreDistances: coreDistances,
+        exitLambdas: lambdas.exit, birthLambdas: lambdas.birth))
+    return result
   }
 
   private func validate(_ data: FeatureMatrix) throws(SegmentaError) {

@@ -1,3 +1,5 @@
+import CKernels
+
 /// The distance kernel of Lloyd's E-step and of k-means++ seeding: a row's distances to four centres at a time.
 extension KMeans {
   /// Centres in blocks of four (coordinate j of centre 4b + m at `4b × d + 4j + m`) and a last block of two when
@@ -7,8 +9,9 @@ extension KMeans {
   ///
   /// Each distance is still Σⱼ (xⱼ − cⱼ)² added in j order from 0, the same operations as
   /// ``squaredDistance(_:row:_:row:columns:)``: distances and labels are bit-identical to the scalar kernel that
-  /// Elkan's and Hamerly's iterations use. Plain scalar code rather than `SIMD4<Double>`, which is as fast in
-  /// release builds but several times slower in debug builds (and so in every test run).
+  /// Elkan's and Hamerly's iterations use. The arithmetic is the C kernel `segmenta_nearest_centres` /
+  /// `segmenta_centre_distances` (target `CKernels`), run with AVX2 where the CPU has it and with SSE2 otherwise,
+  /// bit-identical either way.
   struct CentreBlocks: Sendable {
     private let blocked: ContiguousArray<Double>
     private let k: Int
@@ -36,48 +39,39 @@ extension KMeans {
       _ x: UnsafeBufferPointer<Double>, rows: Range<Int>,
       _ visit: (_ row: Int, _ label: Int, _ distance: Double) -> Void
     ) {
-      guard let xBase = x.baseAddress else { return }
-      let k = self.k
-      let d = self.d
+      guard let xBase = x.baseAddress, !rows.isEmpty else { return }
+      let labels = UnsafeMutablePointer<Int32>.allocate(capacity: rows.count)
+      let distances = UnsafeMutablePointer<Double>.allocate(capacity: rows.count)
+      defer {
+        labels.deallocate()
+        distances.deallocate()
+      }
       blocked.withUnsafeBufferPointer { c in
-        guard let cBase = c.baseAddress else { return }
-        for i in rows {
-          var best = 0
-          var bestDistance = Double.infinity
-          var first = 0
-          while first < k {
-            if Self.width(from: first, k: k) == 2 {
-              let s = Self.pair(xBase + i &* d, cBase + first &* d, columns: d)
-              if s.0 < bestDistance {
-                best = first
-                bestDistance = s.0
-              }
-              if first + 1 < k && s.1 < bestDistance {
-                best = first + 1
-                bestDistance = s.1
-              }
-              break
-            }
-            let s = Self.block(xBase + i &* d, cBase + first &* d, columns: d)
-            if s.0 < bestDistance {
-              best = first
-              bestDistance = s.0
-            }
-            if first + 1 < k && s.1 < bestDistance {
-              best = first + 1
-              bestDistance = s.1
-            }
-            if first + 2 < k && s.2 < bestDistance {
-              best = first + 2
-              bestDistance = s.2
-            }
-            if first + 3 < k && s.3 < bestDistance {
-              best = first + 3
-              bestDistance = s.3
-            }
-            first += 4
-          }
-          visit(i, best, bestDistance)
+        segmenta_nearest_centres(xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels, distances)
+      }
+      for i in rows { visit(i, Int(labels[i &- rows.lowerBound]), distances[i &- rows.lowerBound]) }
+    }
+
+    /// Lloyd's E-step for `rows`: each row's label becomes its nearest centre (ties → lowest index) and, with
+    /// `step` given, the row is added to that centre's sums and count in row order. Returns whether a label
+    /// changed.
+    ///
+    /// - Complexity: O(|rows| × k × d).
+    func assign(
+      _ x: UnsafeBufferPointer<Double>, rows: Range<Int>, labels: DisjointChunkWriter<Int32>,
+      accumulatingInto step: inout SegmentSums?
+    ) -> Bool {
+      guard let xBase = x.baseAddress, !rows.isEmpty else { return false }
+      return blocked.withUnsafeBufferPointer { c in
+        guard var sums = step else {
+          return segmenta_assign_rows(
+            xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels.base.baseAddress, nil, nil)
+        }
+        defer { step = sums }
+        return sums.withBuffers { s, n in
+          segmenta_assign_rows(
+            xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels.base.baseAddress, s.baseAddress,
+            n.baseAddress)
         }
       }
     }
@@ -91,83 +85,19 @@ extension KMeans {
       _ x: UnsafeBufferPointer<Double>, rows: Range<Int>,
       _ visit: (_ row: Int, _ distances: UnsafePointer<Double>) -> Void
     ) {
-      guard let xBase = x.baseAddress else { return }
-      let k = self.k
-      let d = self.d
-      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: Self.paddedCount(k))
-      defer { scratch.deallocate() }
+      guard let xBase = x.baseAddress, !rows.isEmpty else { return }
+      let distances = UnsafeMutablePointer<Double>.allocate(capacity: rows.count * k)
+      defer { distances.deallocate() }
       blocked.withUnsafeBufferPointer { c in
-        guard let cBase = c.baseAddress else { return }
-        for i in rows {
-          var first = 0
-          while first < k {
-            if Self.width(from: first, k: k) == 2 {
-              let s = Self.pair(xBase + i &* d, cBase + first &* d, columns: d)
-              scratch[first] = s.0
-              scratch[first + 1] = s.1
-              break
-            }
-            let s = Self.block(xBase + i &* d, cBase + first &* d, columns: d)
-            scratch[first] = s.0
-            scratch[first + 1] = s.1
-            scratch[first + 2] = s.2
-            scratch[first + 3] = s.3
-            first += 4
-          }
-          visit(i, scratch)
-        }
+        segmenta_centre_distances(xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, distances)
       }
+      for i in rows { visit(i, distances + (i &- rows.lowerBound) &* k) }
     }
 
     /// Centres rounded up to whole blocks.
     private static func paddedCount(_ k: Int) -> Int { k % 4 == 0 || k % 4 == 3 ? (k + 3) / 4 * 4 : k / 4 * 4 + 2 }
 
     /// The width of the block starting at centre `first`: 2 for a last block of one or two centres, else 4.
-    @inline(__always)
     private static func width(from first: Int, k: Int) -> Int { k - first <= 2 ? 2 : 4 }
-
-    /// The squared distances of `row` to the two centres of the pair at `pair`.
-    @inline(__always)
-    private static func pair(_ row: UnsafePointer<Double>, _ pair: UnsafePointer<Double>, columns d: Int) -> (
-      Double, Double
-    ) {
-      var s0 = 0.0
-      var s1 = 0.0
-      for j in 0..<d {
-        let value = row[j]
-        let d0 = value - pair[2 &* j]
-        let d1 = value - pair[2 &* j &+ 1]
-        s0 += d0 * d0
-        s1 += d1 * d1
-      }
-      return (s0, s1)
-    }
-
-    // Index arithmetic in the loops wraps (&*, &+): every index is below a buffer's count, so the overflow checks
-    // would only cost instructions.
-
-    /// The squared distances of `row` to the four centres of the block at `block`.
-    @inline(__always)
-    private static func block(_ row: UnsafePointer<Double>, _ block: UnsafePointer<Double>, columns d: Int) -> (
-      Double, Double, Double, Double
-    ) {
-      var s0 = 0.0
-      var s1 = 0.0
-      var s2 = 0.0
-      var s3 = 0.0
-      for j in 0..<d {
-        let value = row[j]
-        let centre = block + j &* 4
-        let d0 = value - centre[0]
-        let d1 = value - centre[1]
-        let d2 = value - centre[2]
-        let d3 = value - centre[3]
-        s0 += d0 * d0
-        s1 += d1 * d1
-        s2 += d2 * d2
-        s3 += d3 * d3
-      }
-      return (s0, s1, s2, s3)
-    }
   }
 }

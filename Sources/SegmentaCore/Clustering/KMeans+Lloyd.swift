@@ -49,21 +49,13 @@ extension KMeans {
     let parts = labels.withUnsafeMutableBufferPointer { labelBuffer in
       let shared = DisjointChunkWriter(labelBuffer)
       return context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
-        var step = SegmentSums(k: accumulate ? k : 0, columns: d)
-        var changed = false
-        data.values.withUnsafeBufferPointer { x in
-          step.withBuffers { sums, counts in
-            kernel.forEachNearest(x, rows: range) { i, label, _ in
-              if shared[i] != Int32(truncatingIfNeeded: label) {
-                changed = true
-                shared[i] = Int32(truncatingIfNeeded: label)
-              }
-              if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
-            }
-          }
+        var step: SegmentSums? = accumulate ? SegmentSums(k: k, columns: d) : nil
+        let changed = data.values.withUnsafeBufferPointer { x in
+          kernel.assign(x, rows: range, labels: shared, accumulatingInto: &step)
         }
-        step.changed = changed
-        return step
+        var part = step ?? SegmentSums(k: 0, columns: d)
+        part.changed = changed
+        return part
       }
     }
     return SegmentSums.total(parts, k: accumulate ? k : 0, columns: d)

@@ -5,11 +5,13 @@ public enum RuleText {
     case en, de
   }
 
-  /// `IF a ≤ 3 AND 0.1 < b ≤ 0.4 THEN segment 2 (311 rows)` (German: `WENN … UND … DANN Segment 2 (311 Zeilen)`).
-  /// - Parameter format: how thresholds are printed (the caller chooses the precision).
+  /// `IF a ≤ 3 AND 0.1 < b ≤ 0.4 AND region IN ('Nord', 'Süd') THEN segment 2 (311 rows)` (German:
+  /// `WENN … UND … DANN Segment 2 (311 Zeilen)`; `IN` and the levels, quoted as SQL literals, read the same in both).
+  /// - Parameter threshold: how a threshold of a feature (by index) is printed (the caller chooses precision and
+  ///   unit).
   public static func sentence(
     _ rule: SurrogateTree.Rule, tree: SurrogateTree, labels: [String], language: Language,
-    format: (Double) -> String
+    threshold: (Int, Double) -> String
   ) -> String {
     let (ifWord, andWord, thenWord, segmentWord, rowsWord, always) =
       language == .de
@@ -17,10 +19,13 @@ public enum RuleText {
       : ("IF", "AND", "THEN", "segment", "rows", "ALWAYS")
     let conditions = rule.conditions.map { c -> String in
       let name = tree.features[c.feature]
+      if let levels = c.levels {
+        return "\(name) IN (" + levels.map { CriteriaSQL.string($0) }.joined(separator: ", ") + ")"
+      }
       switch (c.lower, c.upper) {
-      case (let lo?, let hi?): return "\(format(lo)) < \(name) ≤ \(format(hi))"
-      case (let lo?, nil): return "\(name) > \(format(lo))"
-      case (nil, let hi?): return "\(name) ≤ \(format(hi))"
+      case (let lo?, let hi?): return "\(threshold(c.feature, lo)) < \(name) ≤ \(threshold(c.feature, hi))"
+      case (let lo?, nil): return "\(name) > \(threshold(c.feature, lo))"
+      case (nil, let hi?): return "\(name) ≤ \(threshold(c.feature, hi))"
       case (nil, nil): return name
       }
     }

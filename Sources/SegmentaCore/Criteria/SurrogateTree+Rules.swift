@@ -1,8 +1,8 @@
 extension SurrogateTree {
-  /// One leaf as a rule: the conditions on the way to it (at most one lower and one upper bound per feature, the
-  /// tightest along the path) and the segment it predicts.
+  /// One leaf as a rule: the conditions on the way to it (per feature the tightest bounds, or the levels still
+  /// allowed, along the path) and the segment it predicts.
   public struct Rule: Sendable, Equatable {
-    /// Per feature used on the path, in feature order: `lower < x ≤ upper` (either bound may be absent).
+    /// Per feature used on the path, in feature order.
     public let conditions: [Condition]
     /// The predicted segment.
     public let segment: Int
@@ -10,32 +10,48 @@ extension SurrogateTree {
     public let rows: Int
   }
 
-  /// A bound on one feature: `lower < x` and/or `x ≤ upper`.
+  /// A condition on one feature: `lower < x` and/or `x ≤ upper` for a numeric feature, `x ∈ levels` for a
+  /// categorical one.
   public struct Condition: Sendable, Equatable {
     public let feature: Int
     public let lower: Double?
     public let upper: Double?
+    /// The training levels a row may have (sorted by code point); `nil` for a numeric feature.
+    public let levels: [String]?
+
+    public init(feature: Int, lower: Double? = nil, upper: Double? = nil, levels: [String]? = nil) {
+      self.feature = feature
+      self.lower = lower
+      self.upper = upper
+      self.levels = levels
+    }
   }
 
-  /// The leaves as rules, left to right. The rules are disjoint and cover every row without missing values.
-  /// - Complexity: O(leaves × depth).
+  /// The leaves as rules, left to right. The rules are disjoint and cover every row without missing values or
+  /// unseen levels.
+  /// - Complexity: O(leaves × depth × levels).
   public var rules: [Rule] {
     var out: [Rule] = []
-    func visit(_ node: Node, _ bounds: [Int: (lower: Double?, upper: Double?)]) {
+    func visit(_ node: Node, _ conditions: [Int: Condition]) {
       switch node {
       case .leaf(let segment, let rows):
-        let conditions = bounds.keys.sorted().compactMap { f -> Condition? in
-          guard let b = bounds[f] else { return nil }
-          return Condition(feature: f, lower: b.lower, upper: b.upper)
-        }
-        out.append(Rule(conditions: conditions, segment: segment, rows: rows))
+        out.append(
+          Rule(conditions: conditions.keys.sorted().compactMap { conditions[$0] }, segment: segment, rows: rows))
       case .split(let f, let t, let left, let right):
-        var l = bounds
-        let old = bounds[f] ?? (nil, nil)
-        l[f] = (old.lower, min(old.upper ?? t, t))
+        let old = conditions[f] ?? Condition(feature: f)
+        var l = conditions
+        l[f] = Condition(feature: f, lower: old.lower, upper: min(old.upper ?? t, t))
         visit(left, l)
-        var r = bounds
-        r[f] = (max(old.lower ?? t, t), old.upper)
+        var r = conditions
+        r[f] = Condition(feature: f, lower: max(old.lower ?? t, t), upper: old.upper)
+        visit(right, r)
+      case .subset(let f, let subset, let left, let right):
+        let allowed = conditions[f]?.levels ?? levels[f] ?? []
+        var l = conditions
+        l[f] = Condition(feature: f, levels: allowed.filter { subset.contains($0) })
+        visit(left, l)
+        var r = conditions
+        r[f] = Condition(feature: f, levels: allowed.filter { !subset.contains($0) })
         visit(right, r)
       }
     }

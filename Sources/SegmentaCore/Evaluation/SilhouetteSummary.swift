@@ -19,6 +19,10 @@ public struct SilhouetteSummary: Sendable, Equatable {
   public var isExact: Bool { scoredRows == values.count - noiseRows }
   /// Rows labelled noise (never scored).
   public let noiseRows: Int
+  /// Standard error of ``mean`` as an estimate of the exact mean: 0 when exact; when sampled, the stratified
+  /// estimate √(Σ_h W_h² (1 − n_h/N_h) s_h²/n_h) with segment shares W_h = N_h/N, n_h of N_h rows scored and s_h²
+  /// the sample variance of the scored silhouettes (Cochran, *Sampling Techniques*, 1977, eq. 5.13).
+  public let standardError: Double
 
   /// Computes the summary.
   ///
@@ -60,12 +64,21 @@ public struct SilhouetteSummary: Sendable, Equatable {
     for (row, score) in zip(scored, scores) { values[row] = score }
     var segmentMeans = [Double](repeating: .nan, count: Int(labels.max() ?? -1) + 1)
     var weighted = 0.0
+    var variance = 0.0
     for c in 0..<coding.k {
       var sum = 0.0
       for row in chosen[c] { sum += values[row] }
-      let segmentMean = sum / Double(chosen[c].count)
+      let scoredCount = Double(chosen[c].count)
+      let segmentMean = sum / scoredCount
       segmentMeans[Int(labels[chosen[c][0]])] = segmentMean
       weighted += segmentMean * Double(coding.sizes[c])
+      var squares = 0.0
+      for row in chosen[c] { squares += (values[row] - segmentMean) * (values[row] - segmentMean) }
+      if chosen[c].count < coding.sizes[c] {
+        let share = Double(coding.sizes[c]) / Double(coding.members)
+        let unscored = 1 - scoredCount / Double(coding.sizes[c])
+        variance += share * share * unscored * squares / (scoredCount - 1) / scoredCount
+      }
     }
     self.values = values
     self.segmentMeans = segmentMeans
@@ -76,8 +89,10 @@ public struct SilhouetteSummary: Sendable, Equatable {
       var sum = 0.0
       for i in 0..<data.rows where coding.codes[i] >= 0 { sum += values[i] }
       mean = sum / Double(coding.members)
+      standardError = 0
     } else {
       mean = weighted / Double(coding.members)
+      standardError = variance.squareRoot()
     }
   }
 

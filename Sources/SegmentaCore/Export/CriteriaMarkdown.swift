@@ -2,11 +2,13 @@
 /// centres mean), the preprocessing, and the journey actions — in English or German.
 public enum CriteriaMarkdown {
   /// The page.
-  /// - Parameter format: how numbers are printed (the caller chooses the precision).
+  /// - Parameters:
+  ///   - format: how numbers are printed (the caller chooses the precision).
+  ///   - threshold: how a rule threshold of a tree feature (by index) is printed (unit, precision).
   /// - Complexity: O(size of the recipe and rule).
   public static func page(
     _ criteria: SegmentCriteria, _ context: CriteriaJSON.Context, language: RuleText.Language,
-    format: (Double) -> String
+    format: (Double) -> String, threshold: (Int, Double) -> String
   ) -> String {
     let de = language == .de
     var out = [
@@ -18,7 +20,7 @@ public enum CriteriaMarkdown {
       out.append("| \(s + 1) | \(label) | \(s < context.sizes.count ? context.sizes[s] : 0) |")
     }
     out += ["", de ? "## Regeln" : "## Rules", ""]
-    let rules = CriteriaProse.rules(criteria, language: language, format: format)
+    let rules = CriteriaProse.rules(criteria, language: language, format: format, threshold: threshold)
     if let note = CriteriaProse.missingNote(criteria, language: language) {
       out += rules.map { "- " + $0 } + ["", note]
     } else {

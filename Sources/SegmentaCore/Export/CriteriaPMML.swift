@@ -2,12 +2,18 @@
 /// centre, squared Euclidean) whose `LocalTransformations` carry the fitted preprocessing — log functions as
 /// `Apply`, winsorize bounds and scaling as `NormContinuous`, one-hot indicators as `NormDiscrete` — so the
 /// centres are compared in the space they were fitted in; or a `TreeModel` (binarySplit, `lessOrEqual` /
-/// `greaterThan`) on the inputs in original units. Imputation values become `missingValueReplacement`; other
+/// `greaterThan`, `SimpleSetPredicate isIn` for categories) on the inputs in original units. A declared unit is
+/// an `Extension name="unit"` of its `DataField` (PMML has no unit attribute). Imputation values become `missingValueReplacement`; other
 /// missing inputs and unseen categories give no segment (`returnInvalid`, `returnNullPrediction`).
+///
+/// PMML 4.4 has no Gaussian mixture model and no density rule with noise, so a variant's own rule of that kind is
+/// refused rather than approximated; its surrogate tree is exported instead.
 public enum CriteriaPMML {
   /// The PMML document.
+  /// - Throws: ``SegmentaError/notReady(_:)`` for a mixture's or density variant's own rule (no PMML model type
+  ///   scores it exactly).
   /// - Complexity: O(size of the recipe and rule).
-  public static func document(_ criteria: SegmentCriteria, modelName: String) -> String {
+  public static func document(_ criteria: SegmentCriteria, modelName: String) throws(SegmentaError) -> String {
     let recipe = criteria.recipe
     var out = [
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\">",
@@ -15,17 +21,28 @@ public enum CriteriaPMML {
     ]
     var levelsOf: [String: [String]] = [:]
     for case .oneHot(let column, let levels) in recipe.operations { levelsOf[column] = levels }
+    if case .tree(let tree) = criteria.rule {
+      for (name, levels) in zip(tree.features, tree.levels) { if let levels { levelsOf[name] = levels } }
+    }
     let fields = recipe.inputs.filter { input in
       if case .tree(let tree) = criteria.rule { return tree.usedFeatures.contains { tree.features[$0] == input.name } }
       return true
     }
     out.append("  <DataDictionary numberOfFields=\"\(fields.count + 1)\">")
     for input in fields {
-      if input.isNumeric {
-        out.append("    <DataField name=\"\(escape(input.name))\" optype=\"continuous\" dataType=\"double\"/>")
+      let unit = criteria.units[input.name].map { "      <Extension name=\"unit\" value=\"\(escape($0))\"/>" }
+      let attributes =
+        input.isNumeric ? "optype=\"continuous\" dataType=\"double\"" : "optype=\"categorical\" dataType=\"string\""
+      let children =
+        [unit].compactMap { $0 }
+        + (input.isNumeric ? [] : levelsOf[input.name] ?? []).map {
+          "      <Value value=\"\(escape($0))\"/>"
+        }
+      if children.isEmpty {
+        out.append("    <DataField name=\"\(escape(input.name))\" \(attributes)/>")
       } else {
-        out.append("    <DataField name=\"\(escape(input.name))\" optype=\"categorical\" dataType=\"string\">")
-        for level in levelsOf[input.name] ?? [] { out.append("      <Value value=\"\(escape(level))\"/>") }
+        out.append("    <DataField name=\"\(escape(input.name))\" \(attributes)>")
+        out += children
         out.append("    </DataField>")
       }
     }
@@ -60,6 +77,11 @@ public enum CriteriaPMML {
         out.append("    </Cluster>")
       }
       out.append("  </ClusteringModel>")
+    case .model(let model):
+      let kind = if case .mixture = model { "a Gaussian mixture's posterior" } else { "a density rule with noise" }
+      throw .notReady(
+        "PMML 4.4 has no model type that scores \(kind) exactly; export the surrogate tree with `using tree` (a "
+          + "TreeModel)" + (kind.hasPrefix("a Gaussian") ? ", or use the SQL or JSON export" : ""))
     case .tree(let tree):
       out.append(
         "  <TreeModel modelName=\"\(escape(modelName))\" functionName=\"classification\" splitCharacteristic=\"binarySplit\" "
@@ -173,7 +195,24 @@ public enum CriteriaPMML {
         indent: indent + 2, id: &id)
       out.append("\(pad)</Node>")
       return out
+    case .subset(let f, let subset, let left, let right):
+      let others = (tree.levels[f] ?? []).filter { !subset.contains($0) }
+      var out = ["\(pad)<Node id=\"\(id)\">\(predicate)"]
+      out += node(left, tree, labels, predicate: isIn(tree.features[f], subset), indent: indent + 2, id: &id)
+      out += node(right, tree, labels, predicate: isIn(tree.features[f], others), indent: indent + 2, id: &id)
+      out.append("\(pad)</Node>")
+      return out
     }
+  }
+
+  /// `<SimpleSetPredicate booleanOperator="isIn">` with the levels as a string `Array` (each quoted, `\"` and
+  /// `\\` escaped as the standard's Array syntax asks).
+  private static func isIn(_ field: String, _ levels: [String]) -> String {
+    let values = levels.map {
+      "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+    return "<SimpleSetPredicate field=\"\(escape(field))\" booleanOperator=\"isIn\"><Array n=\"\(levels.count)\" "
+      + "type=\"string\">\(escape(values.joined(separator: " ")))</Array></SimpleSetPredicate>"
   }
 
   private static func escape(_ s: String) -> String {

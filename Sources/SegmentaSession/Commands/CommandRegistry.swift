@@ -4,10 +4,10 @@ public enum CommandRegistry {
   public static let all: [CommandSpec] = [
     .load, .datasets, .use, .head, .describe,
     .rfm, .abc, .xyz, .join, .derive, .filter,
-    .features, .missing, .transform, .scale,
+    .features, .missing, .transform, .scale, .unit,
     .runVariant, .variants, .compare, .inspect, .profile, .importance, .choose, .stability, .plot,
     .kdist,
-    .rules, .assign, .name, .journey,
+    .rules, .assign, .verify, .name, .journey,
     .export, .expect, .set, .undo, .history, .save, .version, .help, .quit,
   ]
 

@@ -20,22 +20,23 @@ extension CommandSpec {
     context.print(table.render(width: context.settings.width))
   }
 
-  /// `compare V… [sample=N]`
+  /// `compare V… [sample=N | silhouette=exact]`
   static let compare = CommandSpec(
-    name: "compare", usage: "compare VARIANT… [sample=N]",
+    name: "compare", usage: "compare VARIANT… [sample=N | silhouette=exact]",
     summary:
       "internal indices side by side (silhouette, Calinski–Harabasz, Davies–Bouldin, Dunn, BIC, smallest segment), "
       + "the best variant per criterion, agreement (ARI, AMI)",
-    example: "compare km.k3 km.k4 km.k5 given.customer_group", optionKeys: ["sample"], arguments: [.variants]
+    example: "compare km.k3 km.k4 km.k5 given.customer_group", optionKeys: ["sample", "silhouette"],
+    arguments: [.variants]
   ) { command, context throws(SessionError) in
     try command.requireArguments(1, atLeast: true)
-    let sample = try command.int("sample", in: 4...100_000_000)
+    let policy = try command.silhouettePolicy()
     let names = try expandVariantNames(command.arguments.map(\.text), in: context.workspace)
     let format = context.numbers
     var rows: [ComparedVariant] = []
     for name in names {
       let v = try context.workspace.variant(named: name)
-      let m = try context.metrics(of: name, silhouetteSample: sample)
+      let m = try context.metrics(of: name, silhouette: policy)
       rows.append(ComparedVariant(variant: v, metrics: m))
     }
     // A BIC column (mixtures; lower is better, scikit-learn's sign) only when some variant has one.
@@ -49,7 +50,7 @@ extension CommandSpec {
       table.append(
         [
           v.name, String(v.result.k), NumberFormat.grouped(v.result.labels.count - v.noiseCount),
-          format.format(m.withinSS), m.silhouette.map(format.format) ?? "–",
+          format.format(m.withinSS), m.silhouetteSummary.map { SilhouetteText.mean($0, format) } ?? "–",
           m.calinskiHarabasz.map(format.format) ?? "–", m.daviesBouldin.map(format.format) ?? "–",
           m.dunn.map(format.format) ?? "–",
         ] + (showBIC ? [row.bic.map(format.format) ?? "–"] : []) + [row.smallestShare.map(NumberFormat.percent) ?? "–"])
@@ -60,8 +61,7 @@ extension CommandSpec {
         "note: \(NumberFormat.grouped(row.variant.noiseCount)) noise rows excluded from the indices and the agreement "
           + "of \(row.variant.name)")
     }
-    let note = silhouetteNote(rows.compactMap(\.metrics.silhouetteSummary), sample: sample, seed: context.settings.seed)
-    context.printWrapped(note)
+    context.printWrapped(silhouetteNote(rows.compactMap(\.metrics.silhouetteSummary), seed: context.settings.seed))
     if rows.contains(where: { $0.variant.result.labels.count - $0.variant.noiseCount > CommandContext.dunnRowLimit }) {
       context.printWrapped(
         "dunn: not computed above \(NumberFormat.grouped(CommandContext.dunnRowLimit)) rows (it compares every pair "
@@ -86,10 +86,9 @@ extension CommandSpec {
   }
 
   /// Says whether silhouettes are exact or estimated, so a sampled value is never mistaken for the exact one.
-  private static func silhouetteNote(_ summaries: [SilhouetteSummary], sample: Int?, seed: UInt64) -> String {
-    guard let sample, summaries.contains(where: { !$0.isExact }) else { return "silhouette: exact, every row scored" }
-    return "silhouette: estimated from a stratified sample of about \(NumberFormat.grouped(sample)) rows per "
-      + "variant, every segment kept (seed \(seed))"
+  private static func silhouetteNote(_ summaries: [SilhouetteSummary], seed: UInt64) -> String {
+    guard let sampled = summaries.first(where: { !$0.isExact }) else { return "silhouette: exact, every row scored" }
+    return "silhouette: " + SilhouetteText.sampleNote(sampled, seed: seed)
   }
 
   /// The best variant per criterion, and the one that is best most often.
@@ -102,16 +101,19 @@ extension CommandSpec {
     var table = TextTable(header: ["criterion", "best", "value", ""], alignments: [.left, .left, .right, .left])
     var wins: [String] = []
     for criterion in criteria {
-      var best: (name: String, value: Double)?
+      var best: (row: ComparedVariant, value: Double)?
       for row in rows {
         guard let v = criterion.value(row), !v.isNaN else { continue }
         if let b = best, !(criterion.higher ? v > b.value : v < b.value) { continue }
-        best = (row.variant.name, v)
+        best = (row, v)
       }
       guard let best else { continue }
-      wins.append(best.name)
+      wins.append(best.row.variant.name)
+      // An estimated silhouette keeps its `≈` here too.
+      let summary = criterion.name == "silhouette" ? best.row.metrics.silhouetteSummary : nil
       table.append([
-        criterion.name, best.name, context.numbers.format(best.value),
+        criterion.name, best.row.variant.name,
+        summary.map { SilhouetteText.value(best.value, of: $0, context.numbers) } ?? context.numbers.format(best.value),
         criterion.higher ? "higher is better" : "lower is better",
       ])
     }

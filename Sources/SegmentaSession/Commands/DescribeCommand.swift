@@ -4,10 +4,12 @@ extension CommandSpec {
   /// `describe [COL…]`
   static let describe = CommandSpec(
     name: "describe", usage: "describe [COL…]",
-    summary: "profile columns: type, missing values, mean/sd/quantiles or the most frequent categories",
+    summary: "profile columns: type, missing values, mean/sd/quantiles (in the declared unit) or the most frequent "
+      + "categories",
     example: "describe revenue_eur discount_rate", arguments: [.columns]
   ) { command, context throws(SessionError) in
-    let table = try context.workspace.activeDataset().table
+    let dataset = try context.workspace.activeDataset()
+    let table = dataset.table
     let columns =
       try command.arguments.isEmpty
       ? table.columns
@@ -25,7 +27,8 @@ extension CommandSpec {
       let d = s.distribution
       if column.kind == .numeric {
         let stats = [d?.mean, d?.sd, d?.min, d?.median, d?.max].map { $0.map(f.format) ?? "–" }
-        numeric.append([column.name, "numeric", missing] + stats)
+        let name = column.name + (dataset.units[column.name].map { " (\($0))" } ?? "")
+        numeric.append([name, "numeric", missing] + stats)
       } else if column.kind == .date {
         let day = { (v: Double?) in v.map { CivilDate(daysSinceEpoch: Int($0)).iso } ?? "–" }
         other.append([column.name, "date", missing, "", "\(day(d?.min)) … \(day(d?.max))"])

@@ -1,20 +1,24 @@
 import SegmentaCore
 
 extension CommandSpec {
-  /// `export assignments V to FILE.csv` · `export rules V to FILE.sql|.json|.md|.pmml [using tree|centroids]` ·
+  /// `export assignments V to FILE.csv` ·
+  /// `export rules V to FILE.sql|.json|.md|.pmml [using tree|centroids] [dialect=sqlite|postgres|spark]` ·
   /// `export metrics V… to FILE.json` · `export data NAME to FILE.csv` · `export report V to FILE.html`
   static let export = CommandSpec(
     name: "export",
     usage:
       "export assignments VARIANT to FILE.csv | export rules VARIANT to FILE.sql|.json|.md|.pmml [using tree|centroids] "
-      + "| export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv "
+      + "[dialect=sqlite|postgres|spark] | export metrics VARIANT… to FILE.json | export data DATASET to FILE.csv "
       + "| export report VARIANT to FILE.html [using tree|centroids]",
     summary: "write segment assignments, assignment criteria (SQL view, JSON, Markdown, PMML), full-precision "
       + "metrics, a dataset or the segment handbook (one HTML page) to a file (atomically)",
     example: "export assignments km.k4 to out/segments.csv",
+    optionKeys: ["dialect"],
     arguments: [.keywords(["assignments", "rules", "metrics", "data", "report"]), .variants]
   ) { command, context throws(SessionError) in
     var words = command.arguments.map(\.text)
+    let dialect = try command.choice("dialect", CriteriaSQL.Dialect.allCases.map(\.rawValue))
+      .flatMap(CriteriaSQL.Dialect.init(rawValue:))
     // `export rules V to FILE using tree`: move the trailing `using …` next to the subject.
     if words.count >= 6, words[words.count - 2] == "using", words[words.count - 4] == "to" {
       let using = words.suffix(2)
@@ -26,6 +30,10 @@ extension CommandSpec {
     }
     let subjects = Array(words[1..<(words.count - 2)])
     let target = words[words.count - 1]
+    if dialect != nil, words[0] != "rules" || !target.lowercased().hasSuffix(".sql") {
+      throw .usage(
+        "dialect= applies only to `export rules VARIANT to FILE.sql`", column: command.value("dialect")?.column)
+    }
     let path = context.resolve(target)
     switch words[0] {
     case "assignments":
@@ -48,7 +56,7 @@ extension CommandSpec {
       guard subjects.count == 1 || (subjects.count == 3 && subjects[1] == "using") else {
         throw .usage("expected `export rules VARIANT to FILE.sql|.json|.md|.pmml [using tree|centroids]`", column: nil)
       }
-      try exportRules(subjects, target: target, &context)
+      try exportRules(subjects, target: target, dialect: dialect ?? .sqlite, &context)
     case "report":
       guard subjects.count == 1 || (subjects.count == 3 && subjects[1] == "using") else {
         throw .usage("expected `export report VARIANT to FILE.html [using tree|centroids]`", column: nil)

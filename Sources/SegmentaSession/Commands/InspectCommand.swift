@@ -1,20 +1,19 @@
 import SegmentaCore
 
 extension CommandSpec {
-  /// `inspect V [segment S] [sample=N] [worst=N]`
+  /// `inspect V [segment S] [sample=N | silhouette=exact] [worst=N]`
   static let inspect = CommandSpec(
-    name: "inspect", usage: "inspect VARIANT [segment S] [sample=N] [worst=5]",
+    name: "inspect", usage: "inspect VARIANT [segment S] [sample=N | silhouette=exact] [worst=5]",
     summary:
       "per segment: size, homogeneity, separation, feature means and the customers that fit worst "
       + "(`segment S`: one segment in detail)",
-    example: "inspect km.k4 segment 2", optionKeys: ["sample", "worst"],
+    example: "inspect km.k4 segment 2", optionKeys: ["sample", "silhouette", "worst"],
     arguments: [.variants, .keywords(["segment"])]
   ) { command, context throws(SessionError) in
     guard command.arguments.count == 1 || (command.arguments.count == 3 && command.arguments[1].text == "segment")
     else { throw .usage("expected `inspect VARIANT` or `inspect VARIANT segment S`", column: nil) }
     let variant = try context.workspace.variant(named: command.arguments[0].text)
-    let sample = try command.int("sample", in: 4...100_000_000)
-    let inspection = try Inspection(variant, sample: sample, &context)
+    let inspection = try Inspection(variant, silhouette: try command.silhouettePolicy(), &context)
     if command.arguments.count == 3 {
       let word = command.arguments[2]
       guard let s = (0..<variant.result.k).first(where: { variant.segmentLabel($0) == word.text }) else {
@@ -44,8 +43,10 @@ struct Inspection {
   let dunn: Double?
   let seed: UInt64
 
-  init(_ variant: Variant, sample: Int?, _ context: inout CommandContext) throws(SessionError) {
-    let metrics = try context.metrics(of: variant.name, silhouetteSample: sample)
+  init(_ variant: Variant, silhouette policy: SilhouettePolicy, _ context: inout CommandContext)
+    throws(SessionError)
+  {
+    let metrics = try context.metrics(of: variant.name, silhouette: policy)
     let x = variant.features.matrix
     let labels = variant.result.labels
     let centres = variant.result.centroids ?? ClusterMetrics.centroids(x, labels: labels, k: variant.result.k)
@@ -77,7 +78,8 @@ struct Inspection {
     for (s, segment) in diagnostics.segments.enumerated() {
       homogeneity.append([
         segments[s], NumberFormat.grouped(segment.size), NumberFormat.percent(segment.share),
-        segment.meanSilhouette.map(format.format) ?? "–", format.format(segment.meanDistanceToCentre),
+        segment.meanSilhouette.flatMap { mean in silhouette.map { SilhouetteText.value(mean, of: $0, format) } }
+          ?? "–", format.format(segment.meanDistanceToCentre),
       ])
       separation.append([
         segments[s], segment.nearest.map { segments[$0] } ?? "–",
@@ -95,7 +97,7 @@ struct Inspection {
     }
     context.printWrapped(
       "borderline: the nearest other centre is less than \(Int(SegmentDiagnostics.borderlineMargin * 100))% "
-        + "farther away than the own centre. " + silhouetteNote
+        + "farther away than the own centre. " + silhouetteNote(format)
         + (dunn.map { " Dunn index \(format.format($0)) (smallest gap between segments ÷ largest diameter)." } ?? ""))
 
     context.print("")
@@ -127,11 +129,11 @@ struct Inspection {
     context.print(model.render(width: width))
   }
 
-  /// Whether silhouettes are exact or from a sample.
-  var silhouetteNote: String {
+  /// Whether silhouettes are exact or from a sample (then with the estimated overall mean).
+  func silhouetteNote(_ numbers: NumberFormat) -> String {
     guard let silhouette else { return "Silhouettes are undefined here." }
     if silhouette.isExact { return "Silhouettes are exact (every row scored)." }
-    return "Silhouettes come from a stratified sample of \(NumberFormat.grouped(silhouette.scoredRows)) rows, every "
-      + "segment kept (seed \(seed))."
+    return "Silhouettes \(SilhouetteText.sampleNote(silhouette, seed: seed)); overall "
+      + "\(SilhouetteText.mean(silhouette, numbers))."
   }
 }

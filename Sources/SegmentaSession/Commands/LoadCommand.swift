@@ -3,10 +3,11 @@ import SegmentaCore
 
 extension CommandSpec {
   /// `load FILE [as NAME] [sep=… decimal=… encoding=… id=COL dates=COL,… format=…]`, or a query result from
-  /// `sqlite:FILE` or `postgres:URL` (see `LoadDatabase.swift`).
+  /// `sqlite:FILE` or `postgres:URL|"key=value …"` (see `LoadDatabase.swift`).
   static let load = CommandSpec(
     name: "load",
-    usage: "load FILE|sqlite:FILE|postgres:\"postgresql://USER@HOST/DB\" [query=\"SELECT …\"|table=NAME] [as NAME] "
+    usage: "load FILE|sqlite:FILE|postgres:\"postgresql://USER@HOST/DB|host=HOST dbname=DB user=USER\" "
+      + "[query=\"SELECT …\"|table=NAME] [as NAME] "
       + "[sep=,|;|tab|\"|\"] [decimal=.|,] [encoding=utf-8|windows-1252|latin-1] [id=COL] "
       + "[dates=COL,… [format=DD.MM.YYYY|YYYY-MM-DD|YYYYMMDD]]",
     summary: "read a CSV file (separator, decimal comma, encoding and column types are detected) or a query result "

@@ -2,7 +2,7 @@ import Foundation
 import SegmentaCore
 import SegmentaSources
 
-/// Where `load` reads a query result from: `sqlite:FILE` or `postgres:URL`.
+/// Where `load` reads a query result from: `sqlite:FILE` or `postgres:URL` (or `postgres:"host=… dbname=…"`).
 enum DatabaseLocation: Equatable {
   case sqlite(path: String)
   case postgres(uri: String)
@@ -52,7 +52,7 @@ extension CommandSpec {
           context: execution)
       }
     case .postgres(let uri):
-      name = command.alias ?? query.tableName ?? postgresDatabaseName(uri)
+      name = command.alias ?? query.tableName ?? PostgresSource.databaseName(of: uri).map(datasetName) ?? "query"
       origin = "PostgreSQL \(Credentials.redacted(uri))"
       load = try context.core { () throws(SegmentaError) in
         try PostgresSource.load(
@@ -94,13 +94,6 @@ extension CommandSpec {
     }
   }
 
-  /// The database named in a `postgresql://HOST/DB?…` URI, as a dataset name (`query` when there is none).
-  private static func postgresDatabaseName(_ uri: String) -> String {
-    guard let scheme = uri.range(of: "://") else { return "query" }
-    let rest = uri[scheme.upperBound...].prefix { $0 != "?" }
-    guard let slash = rest.firstIndex(of: "/"), rest.index(after: slash) < rest.endIndex else { return "query" }
-    return datasetName(for: String(rest[rest.index(after: slash)...]))
-  }
 }
 
 extension SourceQuery {

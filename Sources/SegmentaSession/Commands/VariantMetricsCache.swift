@@ -7,12 +7,16 @@ extension CommandContext {
   /// The metrics of variant `name`, computed once and cached in the workspace.
   ///
   /// Indices that are undefined for the variant (k < 2, k ≥ n) are `nil`, never an error, so `compare` can show
-  /// a grouping with one level next to real segmentations. With `silhouetteSample`, the silhouette is estimated
-  /// from a stratified sample of that many rows (seeded by `set seed`) and the result is not cached; otherwise it is
-  /// exact.
-  mutating func metrics(of name: String, silhouetteSample: Int? = nil) throws(SessionError) -> VariantMetrics {
+  /// a grouping with one level next to real segmentations. The silhouette follows `policy`: when it calls for a
+  /// sample, the silhouette is estimated from a stratified sample (seeded by `set seed`) and the result is not
+  /// cached; exact results are cached and also answer ``SilhouettePolicy/automatic`` (an explicit sample is drawn
+  /// anyway).
+  mutating func metrics(of name: String, silhouette policy: SilhouettePolicy = .exact) throws(SessionError)
+    -> VariantMetrics
+  {
     let variant = try workspace.variant(named: name)
-    if silhouetteSample == nil, let cached = variant.metrics { return cached }
+    let explicitSample = if case .sample = policy { true } else { false }
+    if let cached = variant.metrics, !explicitSample { return cached }
     let x = variant.features.matrix
     let labels = variant.result.labels
     let execution = execution
@@ -23,7 +27,9 @@ extension CommandContext {
     }
     var rng = SeededRandom(seed: settings.seed)
     let summary = try optional { () throws(SegmentaError) in
-      try SilhouetteSummary(x, labels: labels, sampleSize: silhouetteSample, rng: &rng, context: execution)
+      try SilhouetteSummary(
+        x, labels: labels, sampleSize: policy.sampleSize(members: x.rows - variant.noiseCount), rng: &rng,
+        context: execution)
     }
     let metrics = VariantMetrics(
       withinSS: ClusterMetrics.withinSumOfSquares(x, labels: labels),

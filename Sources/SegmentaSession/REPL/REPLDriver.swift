@@ -9,6 +9,8 @@ public final class REPLDriver {
   private let reader: LineReader
   private let journal: Journal?
   private let write: (String) -> Void
+  /// Whether the last journal write failed, so commands wait in memory.
+  private var journalBehind = false
 
   /// Worst outcome seen, for the exit status of non-interactive runs (`segmenta < script`).
   public private(set) var worstStatus = ReplayStatus.passed
@@ -24,6 +26,7 @@ public final class REPLDriver {
 
   /// Runs until end of input, `quit`, or three Ctrl-C in a row at an empty prompt.
   public func run() {
+    defer { flushJournalBeforeQuitting() }
     var interruptsInARow = 0
     while true {
       var source: [String] = []
@@ -55,12 +58,39 @@ public final class REPLDriver {
       let outcome = interpreter.execute(text)
       for line in outcome.lines { write(line.text + "\n") }
       if let error = outcome.error, !outcome.interrupted { worstStatus = max(worstStatus, ReplayStatus(error)) }
-      do {
-        try journal?.record(source, outcome)
-      } catch {
-        write("warning: \(error) — the journal is not being written; use `save FILE.seg` later\n")
-      }
+      recordInJournal(source, outcome)
       if outcome.quit { return }
     }
+  }
+
+  /// Appends the command to the journal. A failed write is reported and retried with the next command; when a
+  /// retry succeeds after failures, the user hears that the journal caught up.
+  private func recordInJournal(_ source: [String], _ outcome: CommandOutcome) {
+    guard let journal else { return }
+    do {
+      try journal.record(source, outcome)
+      if journalBehind { reportCaughtUp(journal) }
+      journalBehind = false
+    } catch {
+      write("warning: \(error)\n")
+      journalBehind = true
+    }
+  }
+
+  /// A last try for commands still waiting for the journal; says plainly which are lost when it fails.
+  private func flushJournalBeforeQuitting() {
+    guard let journal, journalBehind else { return }
+    do {
+      try journal.flush()
+      reportCaughtUp(journal)
+    } catch {
+      write(
+        "warning: journal: \(error.waitingCommands) commands are not in \(journal.path) (\(error.reason)); "
+          + "they are lost with this session\n")
+    }
+  }
+
+  private func reportCaughtUp(_ journal: Journal) {
+    write("journal: caught up, \(journal.path) holds every command again\n")
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import SegmentaCore
+import SegmentaSources
 
 /// Tab completion derived from the command model and the workspace: verbs, option keys, columns, variants,
-/// datasets and file paths.
+/// datasets, file paths (also after `sqlite:`) and the tables of an SQLite file after `table=`.
 public final class SessionCompleter: CompletionSource {
   private let interpreter: Interpreter
 
@@ -13,6 +14,17 @@ public final class SessionCompleter: CompletionSource {
     guard let verb = before.first else { return CommandRegistry.names.filter { $0.hasPrefix(word) } }
     guard let spec = CommandRegistry.command(named: verb) else { return [] }
     if before.last == "to" { return files(word) }
+    if verb == "load", word.hasPrefix("sqlite:") {
+      return files(String(word.dropFirst("sqlite:".count))).map { "sqlite:" + $0 }
+    }
+    if verb == "load", optionKeyBefore(word, lineBeforeWord) == "table",
+      let database = before.dropFirst().first(where: { $0.hasPrefix("sqlite:") })
+    {
+      let typedKey = word.contains("=") ? "table=" : ""
+      return sqliteTables(String(database.dropFirst("sqlite:".count))).map { typedKey + $0 }.filter {
+        $0.hasPrefix(word)
+      }
+    }
     if let key = optionKeyBefore(word, lineBeforeWord), spec.columnOptionKeys.contains(key) {
       let typedKey = word.contains("=") ? key + "=" : ""
       return optionColumns(before).map { typedKey + $0 }.filter { $0.hasPrefix(word) }
@@ -53,6 +65,13 @@ public final class SessionCompleter: CompletionSource {
     let named = words.dropFirst().first { ws.datasets[$0] != nil }
     guard let name = named ?? ws.activeDatasetName, let d = ws.datasets[name] else { return [] }
     return d.table.columns.map(\.name)
+  }
+
+  /// The tables of the SQLite file at `path` (relative to the interpreter's base folder).
+  private func sqliteTables(_ path: String) -> [String] {
+    let absolute =
+      path.hasPrefix("/") ? path : (interpreter.baseDirectory as NSString).appendingPathComponent(path)
+    return SQLiteSource.tableNames(path: absolute)
   }
 
   /// Paths starting with `word`, relative to the interpreter's base folder; folders end in `/`.

@@ -12,6 +12,8 @@ struct SegmentReport {
   let metrics: VariantMetrics
   /// Its assignment criteria and the word for the rule (`centroids` or `rules`).
   let criteria: SegmentCriteria
+  /// How a rule threshold of a tree feature (by index) is printed (unit, precision).
+  let threshold: (Int, Double) -> String
   /// The SVG documents to inline, in order (sizes, profile, scatter).
   let plots: [String]
   /// The commands that built the workspace.
@@ -64,7 +66,8 @@ struct SegmentReport {
       out.append("<h3>\(s + 1) · \(HTMLText.escaped(variant.segmentLabel(s)))</h3>")
       let rows = numeric.map { p in
         [
-          p.name, numbers.format(p.means[s]), numbers.format(p.overallMean),
+          p.name + (dataset.units[p.name].map { " (\($0))" } ?? ""), numbers.format(p.means[s]),
+          numbers.format(p.overallMean),
           numbers.format(p.standardizedDifferences[s]),
         ]
       }
@@ -77,7 +80,9 @@ struct SegmentReport {
   private func rules(_ t: ReportWords) -> [String] {
     let format = numbers.format
     var out = ["<h2>\(t.criteria)</h2>", "<ul>"]
-    out += CriteriaProse.rules(criteria, language: language, format: format).map { "<li>\(HTMLText.escaped($0))</li>" }
+    out += CriteriaProse.rules(criteria, language: language, format: format, threshold: threshold).map {
+      "<li>\(HTMLText.escaped($0))</li>"
+    }
     out.append("</ul>")
     if let note = CriteriaProse.missingNote(criteria, language: language) {
       out.append("<p>\(HTMLText.escaped(note))</p>")

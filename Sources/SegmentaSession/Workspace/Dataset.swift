@@ -10,6 +10,8 @@ public struct Dataset: Sendable, Equatable {
   public var fingerprint: String
   /// Selected features, missing-value policy, transforms and scaling.
   public var recipe = FeatureRecipe()
+  /// Declared units of numeric columns (`unit COL UNIT`), by column name: how readers see their values.
+  public var units: [String: String] = [:]
 
   public init(table: Table, source: String, fingerprint: String) {
     self.table = table

@@ -2,21 +2,21 @@ import SegmentaCore
 
 /// Reads a query result (or a table) from a PostgreSQL server through libpq, in a read-only session.
 ///
-/// The connection string is a `postgresql://user@host:port/database?sslmode=…` URI. It must not carry a
-/// password: libpq takes it from `PGPASSWORD` or `~/.pgpass`, so it never appears in a transcript, a journal or
+/// The connection string is a `postgresql://user@host:port/database?sslmode=…` URI or libpq's `key=value`
+/// settings (`host=db port=5432 dbname=erp user=app`). It must not carry a password: libpq takes it from `PGPASSWORD` or `~/.pgpass`, so it never appears in a transcript, a journal or
 /// the shell history. Aggregation belongs in the query (`GROUP BY customer_id`): only the result travels, so a
 /// 100-million-row order table never leaves the database.
 public enum PostgresSource {
   /// Runs `query` on the server `uri` names and types the result.
   ///
   /// - Parameters:
-  ///   - uri: A `postgresql://` or `postgres://` connection URI without a password.
+  ///   - uri: A `postgresql://` or `postgres://` connection URI, or `key=value` settings, without a password.
   ///   - query: A statement, or a table read in the order of its primary key.
   ///   - name: The table's name in the workspace.
   ///   - idColumn: The identifier column; detected when `nil`.
   ///   - dates: Columns that must hold dates.
   ///   - context: Ctrl-C cancels the statement on the server; rows are checked every 4,096.
-  /// - Throws: ``SegmentaError/database(source:problem:position:hint:)`` for a malformed URI or one with a
+  /// - Throws: ``SegmentaError/database(source:problem:position:hint:)`` for a malformed string or one with a
   ///   password, a failed connection (libpq's message and what to check), a failed statement (the server's
   ///   message, with the character it points at), a statement without rows, or a result that cannot become a
   ///   table; ``SegmentaError/interrupted``.
@@ -25,14 +25,14 @@ public enum PostgresSource {
     context: ExecutionContext
   ) throws(SegmentaError) -> SourceLoad {
     let source = "postgres:" + Credentials.redacted(uri)
-    try PostgresURI.check(uri, source: source)
+    try PostgresConnectionString.check(uri, source: source)
     let connection: PostgresConnection
     do {
       connection = try PostgresConnection(
         connectionString: uri, defaults: [("connect_timeout", "10"), ("application_name", "segmenta")],
         overrides: [("client_encoding", "UTF8")])
     } catch {
-      throw PostgresURI.connectionError(error, source: source)
+      throw PostgresConnectionString.connectionError(error, source: source)
     }
     let session = Session(connection: connection, source: source, query: query, context: context)
     // Read-only, whatever the query says; ISO dates whatever the server's DateStyle.
@@ -64,6 +64,11 @@ public enum PostgresSource {
     let result = try resultSet(rows, context: context)
     let typed = try result.table(name: name, source: source, idColumn: idColumn, dates: dates, context: context)
     return SourceLoad(table: typed.table, fingerprint: typed.fingerprint, orderWarning: orderWarning)
+  }
+
+  /// The database a connection string names (`dbname=…`, or a URI's path), if it parses and names one.
+  public static func databaseName(of connectionString: String) -> String? {
+    (try? PostgresConnection.settings(of: connectionString))?.first { $0.key == "dbname" }?.value
   }
 
   /// The primary key's columns of `table`, quoted for SQL, in key order (none when it has no primary key).

@@ -51,6 +51,21 @@ public enum SQLiteSource {
     return SourceLoad(table: typed.table, fingerprint: typed.fingerprint, orderWarning: warning)
   }
 
+  /// The tables and views of the database at `path`, sorted, written as `table=` takes them (a name that is no
+  /// plain identifier in double quotes); empty when the file is missing or no SQLite database. For completion.
+  public static func tableNames(path: String) -> [String] {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let sql =
+      "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    guard let database = try? DatabaseQueue(path: path, configuration: configuration),
+      let names = try? database.read({ db in try String.fetchAll(db, sql: sql) })
+    else { return [] }
+    return names.map { name in
+      SourceQuery.isTableName(name) && !name.contains(".") ? name : "\"" + name + "\""
+    }.filter { SourceQuery.isTableName($0) }
+  }
+
   /// The rows of `query`, as a ``ResultSet``.
   private static func read(_ query: SourceQuery, db: Database, source: String, context: ExecutionContext) throws
     -> ResultSet

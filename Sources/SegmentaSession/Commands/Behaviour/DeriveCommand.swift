@@ -41,6 +41,7 @@ extension CommandSpec {
     let replaced = start < dataset.recipe.derivations.count
     dataset.table = table
     dataset.recipe = recipe
+    dataset.units[name] = nil  // a redefined column may no longer be in the unit declared for the old one
     try context.workspace.updateActive { $0 = dataset }
     notes.forEach { context.warn($0.description) }
     guard let column = table.column(named: name) else { return }

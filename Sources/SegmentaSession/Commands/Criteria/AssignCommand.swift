@@ -4,8 +4,9 @@ extension CommandSpec {
   /// `assign VARIANT FILE.csv to OUT.csv [using rules|centroids]`
   static let assign = CommandSpec(
     name: "assign", usage: "assign VARIANT FILE.csv to OUT.csv [using centroids|rules]",
-    summary: "put new customers or prospects into a variant's segments with the recorded preprocessing; rows that "
-      + "cannot be assigned are reported with the reason",
+    summary: "put new customers or prospects into a variant's segments with the recorded preprocessing and the "
+      + "variant's own rule (nearest centre, mixture posterior, density with noise) or its tree; rows that cannot be "
+      + "assigned, noise included, are reported with the reason",
     example: "assign km.k4 prospects.csv to out/prospects-segments.csv using centroids",
     arguments: [.variants, .files, .keywords(["to"]), .files, .keywords(["using"]), .keywords(["centroids", "rules"])]
   ) { command, context throws(SessionError) in
@@ -15,28 +16,18 @@ extension CommandSpec {
     }
     let variant = try context.workspace.variant(named: words[0])
     let kind = try VariantCriteria.kind(words[4...], for: variant)
-    let criteria = try VariantCriteria.criteria(variant, kind)
-    let execution = context.execution
-    let input = context.resolve(words[1])
-    let load = try context.core { () throws(SegmentaError) in
-      try CSVReader.load(path: input, name: "new", options: CSVOptions(), context: execution)
-    }
-    let needed = criteria.recipe.derivations.isEmpty ? criteria.recipe.inputs.map(\.name) : []
-    if let absent = needed.first(where: { load.table.column(named: $0) == nil }) {
-      throw .failed(
-        .notReady(
-          "\(context.display(words[1])) has no column '\(absent)', which \(variant.name) needs (it reads "
-            + needed.joined(separator: ", ") + "); add the column or rename its header"))
-    }
-    let assignment = try context.core { () throws(SegmentaError) in try criteria.assign(load.table) }
+    let criteria = try VariantCriteria.criteria(
+      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
+    let rows = try VariantCriteria.newRows(words[1], for: criteria, of: variant, &context)
+    let assignment = try context.core { () throws(SegmentaError) in try criteria.assign(rows) }
     let training = try context.workspace.dataset(named: variant.datasetName).table
-    let table = assignmentTable(load.table, assignment, criteria, idName: training.idColumn)
+    let table = assignmentTable(rows, assignment, criteria, idName: training.idColumn)
     let output = context.resolve(words[3])
     try context.core { () throws(SegmentaError) in try CSVWriter.write(table, to: output) }
     let assigned = assignment.segments.compactMap { $0 }
     context.print(
-      "assigned \(NumberFormat.grouped(assigned.count)) of \(NumberFormat.grouped(load.table.rowCount)) rows of "
-        + "\(context.display(words[1])) with the \(kind == .tree ? "rules" : "centroids") of \(variant.name) → "
+      "assigned \(NumberFormat.grouped(assigned.count)) of \(NumberFormat.grouped(rows.rowCount)) rows of "
+        + "\(context.display(words[1])) with the \(VariantCriteria.ruleName(criteria)) of \(variant.name) → "
         + context.display(words[3]))
     var counts = [Int](repeating: 0, count: variant.result.k)
     for s in assigned { counts[s] += 1 }
@@ -44,18 +35,16 @@ extension CommandSpec {
     for (s, n) in counts.enumerated() { sizes.append([criteria.labels[s], NumberFormat.grouped(n)]) }
     context.print(sizes.render(width: context.settings.width))
     let fidelity = VariantCriteria.fidelity(criteria, variant)
+    let rule = VariantCriteria.ruleName(criteria)
     context.print(
-      "the \(kind == .tree ? "rules" : "centroids") reproduce \(NumberFormat.percent(fidelity.overall)) of "
-        + "\(variant.name)'s own \(NumberFormat.grouped(fidelity.rows)) rows")
-    if variant.noiseCount > 0 {
-      context.warn(
-        "\(variant.name) has \(NumberFormat.grouped(variant.noiseCount)) noise rows; neither centroids nor rules "
-          + "label new rows as noise, so outliers among them get the nearest segment")
-    }
+      "the \(rule) \(rule.hasSuffix("s") ? "reproduce" : "reproduces") \(NumberFormat.percent(fidelity.overall)) of "
+        + "\(variant.name)'s own \(NumberFormat.grouped(fidelity.rows)) rows"
+        + (variant.noiseCount > 0 ? " (noise included)" : ""))
     reportProblems(assignment, &context)
   }
 
-  /// id, segment (empty when not assigned) and a note with the reason or the inputs outside the training range.
+  /// id, segment (empty when not assigned), the segment's posterior probability (mixtures only) and a note with the
+  /// reason or the inputs outside the training range.
   private static func assignmentTable(
     _ table: Table, _ assignment: SegmentCriteria.Assignment, _ criteria: SegmentCriteria, idName: String?
   ) -> Table {
@@ -69,9 +58,13 @@ extension CommandSpec {
       let outside = assignment.outsideRange[i]
       return outside.isEmpty ? nil : "outside training range: " + outside.joined(separator: ", ")
     }
+    let probability = assignment.probabilities.map { values in
+      Column(name: "probability", numbers: ContiguousArray(values.map { $0 ?? .nan }))
+    }
     return Table(
       name: "assignments",
-      columns: [id, Column(name: "segment", strings: segments), Column(name: "note", strings: notes)],
+      columns: [id, Column(name: "segment", strings: segments)] + (probability.map { [$0] } ?? [])
+        + [Column(name: "note", strings: notes)],
       idColumn: id.name)
   }
 

@@ -10,11 +10,13 @@ extension CommandSpec {
     }
     let variant = try context.workspace.variant(named: subjects[0])
     let kind = try VariantCriteria.kind(subjects[1...], for: variant)
+    let criteria = try VariantCriteria.criteria(
+      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
     let report = SegmentReport(
       variant: variant, dataset: try context.workspace.dataset(named: variant.datasetName),
-      metrics: try context.metrics(of: variant.name), criteria: try VariantCriteria.criteria(variant, kind),
-      plots: try reportPlots(variant, &context), log: context.workspace.log, language: context.settings.language,
-      numbers: context.numbers)
+      metrics: try context.metrics(of: variant.name), criteria: criteria,
+      threshold: VariantCriteria.thresholds(criteria, variant, context), plots: try reportPlots(variant, &context),
+      log: context.workspace.log, language: context.settings.language, numbers: context.numbers)
     let text = report.html()
     let path = context.resolve(target)
     try context.core { () throws(SegmentaError) in try AtomicFile.write(text, to: path) }

@@ -7,7 +7,7 @@ extension PlotKind {
   ) { subject, command, target, context throws(SessionError) in
     let variant = try context.workspace.variant(named: subject.text)
     let sample = try command.int("sample", in: 4...100_000_000)
-    let metrics = try context.metrics(of: variant.name, silhouetteSample: sample)
+    let metrics = try context.metrics(of: variant.name, silhouette: sample.map(SilhouettePolicy.sample) ?? .exact)
     guard let summary = metrics.silhouetteSummary else {
       throw .usage(
         "\(variant.name) has no silhouettes: they need 2 ≤ k < rows (it has k = \(variant.result.k))",
