@@ -11,7 +11,7 @@ import Testing
 /// Spark SQL (scripts/score_spark_sql.py) — on the prospects sample, for the nearest-centre rule and the surrogate
 /// tree, with imputation (`COALESCE`) and with the explicit NULL branch (`missing drop`), for a tree with
 /// categorical splits (`IN`, `SimpleSetPredicate`) on prospects that include a category not seen in training and a
-/// missing one (``prospectsPath``), and on a copy whose names and segment labels need quoting. PMML: jpmml-evaluator (scripts/score_pmml.py).
+/// missing one (``prospectsPath``), and on a copy whose names and segment labels need quoting. PMML: jpmml-evaluator (``PMMLScorer``).
 @Suite struct CriteriaConsumerTests {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -216,7 +216,7 @@ import Testing
     }
   }
 
-  /// PMML scored by jpmml-evaluator (scripts/score_pmml.py): a real engine, not our reading of the standard.
+  /// PMML scored by jpmml-evaluator (``PMMLScorer``): a real engine, not our reading of the standard.
   /// Skipped with a message when Java or the package is missing, except in CI, where that is a failure.
   @Test(arguments: [0, 1, 2]) func pmmlScoredByJPMMLReproducesAssign(recipe: Int) throws {
     for item in try Self.cases(recipe: recipe) {
@@ -225,28 +225,18 @@ import Testing
     }
   }
 
-  /// `(id, segment)` per row of `input` as jpmml-evaluator scores it with `model` (`nil` segment = none), or `nil`
-  /// with a message when Java or the package is missing outside CI (in CI that fails the test).
+  /// `(id, segment)` per row of `input` as jpmml-evaluator scores it with `model` (`nil` segment = none) through
+  /// the product's own driver (``PMMLScorer``, which `verify` runs), or `nil` with a message when Python, Java or
+  /// the package is missing outside CI (in CI that fails the test).
   static func scorePMML(_ model: String, input: String, id: String) throws -> [(String, String?)]? {
-    let output = model + ".scored.csv"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", repository.appendingPathComponent("scripts/score_pmml.py").path, model, input, id, output,
-    ]
-    try process.run()
-    process.waitUntilExit()
-    if process.terminationStatus == 3 && !inCI {
-      print("skipping the PMML check: jpmml_evaluator or Java is missing (see scripts/score_pmml.py)")
+    do {
+      return try PMMLScorer.score(
+        model: model, modelName: model, input: input, key: id, context: ExecutionContext(threads: 1)
+      ).map { ($0.key, $0.segment) }
+    } catch {
+      guard case .notReady(let missing) = error, !inCI else { throw error }
+      print("skipping the PMML check: \(missing)")
       return nil
-    }
-    try #require(process.terminationStatus == 0, "score_pmml.py failed for \(model)")
-    let scored = try CSVReader.load(path: output, name: "s", context: ExecutionContext(threads: 1)).table
-    let ids = try #require(scored.column(named: id))
-    let segments = try #require(scored.column(named: "segment"))
-    return (0..<scored.rowCount).map { i -> (String, String?) in
-      let s = segments.text(at: i)
-      return (ids.text(at: i), s.isEmpty ? nil : s)
     }
   }
 
