@@ -51,6 +51,21 @@ struct Segmenta {
       stderr: String(decoding: err, as: UTF8.self))
   }
 
+  /// Runs `python3 Tests/EndToEndTests/SCRIPT ARGUMENTS…` and returns its exit status and what it printed
+  /// (stdout and stderr together).
+  static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, report: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", root.appendingPathComponent("Tests/EndToEndTests/\(script)").path] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, report)
+  }
+
   /// A fresh temporary folder.
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-e2e-\(UUID().uuidString)")

@@ -34,19 +34,10 @@ import Testing
     #expect(again.status == 0)
     #expect(try String(contentsOf: folder.appendingPathComponent("again.html"), encoding: .utf8) == notebook)
     for page in ["handbook.html", "notebook.html"] {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = [
-        "python3", Segmenta.root.appendingPathComponent("Tests/EndToEndTests/render_html.py").path,
-        folder.appendingPathComponent(page).path, folder.appendingPathComponent(page + ".png").path,
-      ]
-      let output = Pipe()
-      process.standardOutput = output
-      process.standardError = output
-      try process.run()
-      let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0, "\(page): \(report)")
+      let (status, report) = try Segmenta.python(
+        "render_html.py",
+        [folder.appendingPathComponent(page).path, folder.appendingPathComponent(page + ".png").path])
+      #expect(status == 0, "\(page): \(report)")
       #expect(report.contains("1200x900 png") && report.contains("0 console messages"), "\(page): \(report)")
     }
   }

@@ -27,19 +27,9 @@ import Testing
     let run = try Segmenta.run(["run", file.path], in: folder)
     let svg = folder.appendingPathComponent("scatter.svg")
     try #require(FileManager.default.fileExists(atPath: svg.path), "\(run.stdout)\(run.stderr)")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Segmenta.root.appendingPathComponent("Tests/EndToEndTests/render_svg.py").path, svg.path,
-      folder.appendingPathComponent("scatter.png").path,
-    ]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(report)")
+    let (status, report) = try Segmenta.python(
+      "render_svg.py", [svg.path, folder.appendingPathComponent("scatter.png").path])
+    #expect(status == 0, "\(report)")
     #expect(report.contains("960x540 png"), "\(report)")
   }
 }
