@@ -48,7 +48,7 @@ public enum PMMLScorer {
       throw .database(
         source: "jpmml-evaluator scoring \(modelName)", problem: lastLine(message), position: nil,
         hint: "the file must be PMML whose input fields are columns of the CSV file, as "
-          + "`export rules VARIANT to FILE.pmml` writes it")
+          + "`export rules VARIANT to FILE.pmml` writes it, and the CSV file comma-separated UTF-8 with `.` decimals")
     }
     return try scored(output.path, key: key, context: context)
   }

@@ -7,8 +7,7 @@ extension CommandSpec {
   static let verify = CommandSpec(
     name: "verify",
     usage: "verify VARIANT FILE.sql|FILE.pmml on FILE.csv [using centroids|rules]",
-    summary: "run an exported SQL view in SQLite, or score an exported PMML file with jpmml-evaluator (needs "
-      + "python3, Java and `pip install jpmml_evaluator`; SEGMENTA_PYTHON picks the interpreter), on a CSV file's "
+    summary: "run an exported SQL view in SQLite or score an exported PMML file in jpmml-evaluator on a CSV file's "
       + "rows and compare its segments row by row with assign's; the first disagreements are listed",
     example: "verify km.k4 out/km.pmml on prospects.csv using centroids",
     arguments: [
