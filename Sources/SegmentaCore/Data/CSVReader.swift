@@ -56,8 +56,8 @@ public struct CSVLoad: Sendable {
 /// Reads CSV files as Excel and ERP systems export them.
 ///
 /// The file is streamed in blocks (``CSVBlockReader``), never held in memory as a whole, so its size is not
-/// limited: a first pass over the bytes finds NUL bytes and the encoding and computes the fingerprint
-/// (``FileSurvey``); the separator and the decimal mark are detected from the first 4 MiB unless given
+/// limited: a first pass over the bytes finds NUL bytes and the encoding (``FileSurvey``) while another thread
+/// computes the fingerprint (``FileFingerprintJob``); the separator and the decimal mark are detected from the first 4 MiB unless given
 /// (``DialectDetection``); the second pass cuts each block into fields without decoding (``CSVTokenizer``) and
 /// types its rows in parallel parts that are appended, in file order, straight into the columns
 /// (``CSVColumnsBuilder``), each column's kind decided from all of its values. Numbers are parsed from the bytes,
@@ -114,6 +114,8 @@ public enum CSVReader {
   ) throws(SegmentaError) -> CSVLoad {
     try context.checkCancellation()
     let file = try InputFile(path: path)
+    let fingerprint = FileFingerprintJob(file: file, context: context)
+    defer { fingerprint.stop() }
     var head = ContiguousArray<UInt8>()
     _ = try file.read(dialectSampleSize, at: 0, appendingTo: &head)
     let (separator, hadBOM) = try head.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
@@ -175,7 +177,7 @@ public enum CSVReader {
     let (columns, idColumn) = try builder.unsafelyUnwrapped.get().columns(context: context)
     return CSVLoad(
       table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
-      decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM, fingerprint: survey.fingerprint)
+      decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM, fingerprint: try fingerprint.value())
   }
 
   /// The separator (given or detected from the first bytes) and whether the file starts with a byte order mark.

@@ -78,12 +78,12 @@ struct CSVColumnsBuilder {
       accumulators[c] = ColumnAccumulator(name: names[c], role: .notIdentifier)
       if idColumn != nil && accumulator.role == .mayBeIdentifier { accumulator.role = .notIdentifier }
       let pending: [Range<Int>]
-      do throws(ColumnInference.Problem) { pending = try accumulator.settle() } catch {
+      do throws(ColumnInference.Problem) { pending = try accumulator.settle(context: context) } catch {
         throw try self.error(error, column: c, role: accumulator.role)
       }
       if !pending.isEmpty { try fill(&accumulator, rows: pending, column: c, context: context) }
       let column: Column
-      do throws(ColumnInference.Problem) { column = try accumulator.column() } catch {
+      do throws(ColumnInference.Problem) { column = try accumulator.column(context: context) } catch {
         throw try self.error(error, column: c, role: accumulator.role)
       }
       if column.kind == .identifier { idColumn = names[c] }

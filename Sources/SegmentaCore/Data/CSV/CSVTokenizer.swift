@@ -109,6 +109,7 @@ struct CSVTokenizer {
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line startLine: Int = 1, width: Int = 0,
     isFinal: Bool = true
   ) throws(SegmentaError) -> CSVRecords {
+    let fieldEnd = FieldEndScan(separator: separator)
     var out = CSVRecords()
     out.width = width
     out.endLine = startLine
@@ -132,11 +133,7 @@ struct CSVTokenizer {
           i = next
         } else {
           let s = i
-          while i < n {
-            let b = bytes[i]
-            if b == separator || b == ASCII.lf || b == ASCII.cr { break }
-            i += 1
-          }
+          i = fieldEnd.end(in: bytes, from: i)
           append(s, i, escaped: false, quoted: false, into: &out)
         }
         if i < n && bytes[i] == separator {

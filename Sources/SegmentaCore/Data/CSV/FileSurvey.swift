@@ -1,5 +1,6 @@
-/// What one pass over a file's bytes finds before its records are read: the first NUL byte, the first byte that
-/// is not UTF-8, the fingerprint. Read block by block, so the file's size does not matter.
+/// What one pass over a file's bytes finds before its records are read: the first NUL byte and the first byte
+/// that is not UTF-8 (the fingerprint is ``FileFingerprintJob``'s). Read block by block, so the file's size does
+/// not matter.
 struct FileSurvey {
   /// The file's size in bytes.
   var size = 0
@@ -7,8 +8,6 @@ struct FileSurvey {
   var firstNul: Int?
   /// The offset of the first byte that is not part of well-formed UTF-8 (when checked).
   var firstInvalidUTF8: Int?
-  /// ``Fingerprint`` of all bytes, as 16 hexadecimal digits.
-  var fingerprint = ""
 
   /// Surveys `file` reading `blockSize` bytes at a time; UTF-8 is checked when `checkUTF8`. A multi-byte
   /// character cut by a block's end is checked with the next block.
@@ -21,7 +20,6 @@ struct FileSurvey {
     progress: (Double) -> Void
   ) throws(SegmentaError) -> FileSurvey {
     var survey = FileSurvey()
-    var fingerprint = Fingerprint()
     var block = ContiguousArray<UInt8>()
     var blockOffset = 0
     var atEnd = false
@@ -31,10 +29,8 @@ struct FileSurvey {
       let got = try file.read(max(1, blockSize), at: survey.size, appendingTo: &block)
       atEnd = got < max(1, blockSize)
       block.withUnsafeBufferPointer { bytes in
-        let fresh = UnsafeBufferPointer(rebasing: bytes[carried...])
-        fingerprint.add(UnsafeRawBufferPointer(fresh))
-        if survey.firstNul == nil, let nul = ByteDecoding.firstNul(fresh, from: 0) {
-          survey.firstNul = survey.size + nul
+        if survey.firstNul == nil, let nul = ByteDecoding.firstNul(bytes, from: carried) {
+          survey.firstNul = survey.size + nul - carried
         }
       }
       survey.size += got
@@ -51,7 +47,6 @@ struct FileSurvey {
       blockOffset += keep
       progress(Double(survey.size))
     }
-    survey.fingerprint = fingerprint.hex
     return survey
   }
 }

@@ -90,9 +90,10 @@ struct ColumnAccumulator {
   /// to ``fill(_:at:)`` before ``column()``.
   ///
   /// - Throws: ``ColumnInference/Problem/nonFinite(row:)`` for a numeric column with a non-finite value,
-  ///   ``ColumnInference/Problem/notADate(row:)`` for a column given as dates with a value that is not one.
+  ///   ``ColumnInference/Problem/notADate(row:)`` for a column given as dates with a value that is not one,
+  ///   ``ColumnInference/Problem/interrupted`` when cancelled during the identifier check.
   /// - Complexity: O(rows log rows) for an identifier-like column of numbers, else O(parts).
-  mutating func settle() throws(ColumnInference.Problem) -> [Range<Int>] {
+  mutating func settle(context: ExecutionContext) throws(ColumnInference.Problem) -> [Range<Int>] {
     switch role {
     case .date:
       if let row = firstNonDate { throw .notADate(row: row) }
@@ -105,7 +106,9 @@ struct ColumnAccumulator {
     switch state {
     case .missing, .numbers:
       if let row = firstNonFinite { throw .nonFinite(row: row) }
-      guard mayBeIdentifier, values.allSatisfy({ $0 == $0.rounded() }), Self.allDistinct(values) else { return [] }
+      guard mayBeIdentifier, values.allSatisfy({ $0 == $0.rounded() }),
+        try DistinctValues.allDistinct(values, context: context)
+      else { return [] }
       integerIdentifier = true
       becomeText()
       return rowCount > 0 ? [0..<rowCount] : []
@@ -124,13 +127,14 @@ struct ColumnAccumulator {
   /// The typed column, after ``settle()`` and the fills it asked for.
   ///
   /// - Throws: ``ColumnInference/Problem/missingIdentifier(row:)`` or
-  ///   ``ColumnInference/Problem/repeatedIdentifier(row:firstRow:)`` for a column given as the identifier.
-  consuming func column() throws(ColumnInference.Problem) -> Column {
+  ///   ``ColumnInference/Problem/repeatedIdentifier(row:firstRow:)`` for a column given as the identifier,
+  ///   ``ColumnInference/Problem/interrupted`` when cancelled during the identifier check.
+  consuming func column(context: ExecutionContext) throws(ColumnInference.Problem) -> Column {
     switch role {
     case .date:
       return Column(name: name, kind: .date, numbers: values)
     case .identifier:
-      try Self.requireIdentifier(texts)
+      try Self.requireIdentifier(texts, context: context)
       return Column(name: name, kind: .identifier, strings: texts)
     case .mayBeIdentifier, .notIdentifier:
       break
@@ -141,43 +145,24 @@ struct ColumnAccumulator {
     case .dates:
       return Column(name: name, kind: .date, numbers: values)
     case .texts:
-      if integerIdentifier || (mayBeIdentifier && !texts.contains(nil) && Self.allDistinct(texts)) {
-        return Column(name: name, kind: .identifier, strings: texts)
+      var identifier = integerIdentifier
+      if !identifier && mayBeIdentifier && !texts.contains(nil) {
+        identifier = try DistinctValues.allDistinct(texts, context: context)
       }
+      if identifier { return Column(name: name, kind: .identifier, strings: texts) }
       return Column(name: name, strings: texts)
     }
   }
 
   private var mayBeIdentifier: Bool { role == .mayBeIdentifier && IdentifierNames.looksLikeIdentifier(name) }
 
-  private static func allDistinct(_ numbers: ContiguousArray<Double>) -> Bool {
-    guard !numbers.contains(where: \.isNaN) else { return false }
-    let sorted = numbers.sorted()
-    return zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 }
-  }
-
-  /// Whether all texts differ: their hashes sorted (8 bytes per row instead of a set of the strings); only texts
-  /// whose hashes are equal are compared, and the first real repeat ends the search.
-  private static func allDistinct(_ strings: [String?]) -> Bool {
-    var hashes = ContiguousArray<Int>()
-    hashes.reserveCapacity(strings.count)
-    for text in strings { hashes.append(text.hashValue) }
-    hashes.sort()
-    var i = 0
-    while i + 1 < hashes.count {
-      if hashes[i] == hashes[i + 1] {
-        let sharing = strings.filter { $0.hashValue == hashes[i] }
-        if Set(sharing).count != sharing.count { return false }
-      }
-      i += 1
-    }
-    return true
-  }
-
   /// Checks that the texts of a column given as the identifier are all present and unique.
-  private static func requireIdentifier(_ strings: [String?]) throws(ColumnInference.Problem) {
+  private static func requireIdentifier(_ strings: [String?], context: ExecutionContext)
+    throws(ColumnInference.Problem)
+  {
     var firstRow: [String: Int] = [:]
     for (r, value) in strings.enumerated() {
+      if r % DistinctValues.checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
       guard let value else { throw .missingIdentifier(row: r) }
       if let first = firstRow[value] { throw .repeatedIdentifier(row: r, firstRow: first) }
       firstRow[value] = r

@@ -75,10 +75,10 @@ enum ColumnInference {
   ) throws(Problem) -> Column {
     var accumulator = ColumnAccumulator(name: name, role: role)
     accumulator.append(try part(cells, rows: 0..<cells.rowCount, role: role, textOnly: false, context: context))
-    for rows in try accumulator.settle() {
+    for rows in try accumulator.settle(context: context) {
       accumulator.fill(try texts(cells, rows: rows, context: context), at: rows)
     }
-    return try accumulator.column()
+    return try accumulator.column(context: context)
   }
 
   /// Types rows `rows` of `cells` as narrowly as their values allow: numbers, else dates, else texts (only dates

@@ -1,0 +1,72 @@
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
+@testable import SegmentaCore
+
+/// The identifier check at the end of a load (sorting the values or the hashes of an identifier-like column)
+/// sorts like the standard library and stops on Ctrl-C, set before or while it runs.
+@Suite struct IdentifierCheckCancellationTests {
+  /// Sizes around the run length, so single runs, uneven last runs and several merge rounds are all sorted.
+  static let sizes = [
+    0, 1, 2, 1000, InterruptibleSort.runLength, InterruptibleSort.runLength + 1, 5 * InterruptibleSort.runLength + 77,
+  ]
+
+  @Test(arguments: [1, 2]) func sortsLikeTheStandardLibrary(threads: Int) throws {
+    var random = SeededRandom(seed: 7)
+    for size in Self.sizes {
+      var integers = ContiguousArray((0..<size).map { _ in random.nextInt(below: max(1, size / 3)) })
+      var numbers = ContiguousArray((0..<size).map { _ in random.nextDouble() - 0.5 })
+      let expectedIntegers = integers.sorted()
+      let expectedNumbers = numbers.sorted()
+      try InterruptibleSort.sort(&integers, context: ExecutionContext(threads: threads))
+      try InterruptibleSort.sort(&numbers, context: ExecutionContext(threads: threads))
+      #expect(integers.elementsEqual(expectedIntegers), "\(size) integers")
+      #expect(numbers.elementsEqual(expectedNumbers), "\(size) numbers")
+    }
+  }
+
+  @Test func distinctValuesAreFoundAndRepeatsToo() throws {
+    let context = ExecutionContext(threads: 2)
+    let count = 3 * InterruptibleSort.runLength
+    let ids = ContiguousArray((0..<count).map { Double(($0 * 7919) % count) })
+    #expect(try DistinctValues.allDistinct(ids, context: context))
+    var repeated = ids
+    repeated[count - 1] = ids[0]
+    #expect(try !DistinctValues.allDistinct(repeated, context: context))
+    let texts: [String?] = (0..<count).map { "K\($0)" }
+    #expect(try DistinctValues.allDistinct(texts, context: context))
+    #expect(try !DistinctValues.allDistinct(texts + ["K5"], context: context))
+  }
+
+  @Test func cancellationBeforeTheCheckIsHonoured() {
+    let rows = 2 * InterruptibleSort.runLength
+    let context = ExecutionContext(threads: 2)
+    var numeric = ColumnAccumulator(name: "customer_id", role: .mayBeIdentifier)
+    numeric.append(.numbers(ContiguousArray((0..<rows).map(Double.init)), firstNonFinite: nil))
+    var textual = ColumnAccumulator(name: "customer_id", role: .mayBeIdentifier)
+    textual.append(.texts((0..<rows).map { "K\($0)" }))
+    #expect(throws: Never.self) { _ = try textual.settle(context: context) }
+    context.cancellation.cancel()
+    #expect(throws: ColumnInference.Problem.interrupted) { _ = try numeric.settle(context: context) }
+    #expect(throws: ColumnInference.Problem.interrupted) { _ = try textual.column(context: context) }
+  }
+
+  @Test func cancellationWhileSortingStopsItWithinASecond() {
+    let context = ExecutionContext(threads: 2)
+    var random = SeededRandom(seed: 11)
+    var values = ContiguousArray((0..<(1 << 22)).map { _ in random.nextInt(below: Int.max) })
+    let cancelledAt = Atomic<UInt64>(0)
+    // A thread of its own (not the dispatch pool, which other tests may keep busy) sets the flag mid-sort.
+    Thread.detachNewThread {
+      Thread.sleep(forTimeInterval: 0.002)
+      cancelledAt.store(DispatchTime.now().uptimeNanoseconds, ordering: .sequentiallyConsistent)
+      context.cancellation.cancel()
+    }
+    #expect(throws: SegmentaError.interrupted) { try InterruptibleSort.sort(&values, context: context) }
+    let stopped = DispatchTime.now().uptimeNanoseconds
+    let seconds = Double(stopped - min(stopped, cancelledAt.load(ordering: .sequentiallyConsistent))) / 1e9
+    #expect(seconds < 1, "stopped \(seconds) s after the flag was set")
+  }
+}
