@@ -54,20 +54,15 @@ public struct Column: Sendable, Equatable {
   public init(name: String, codes: ContiguousArray<UInt32>, levels: [String]) {
     var renumbered = [UInt32](repeating: Self.missingCode, count: levels.count)
     var order: [String] = []
-    var out = codes
-    var identity = true
-    for (row, code) in codes.enumerated() where code != Self.missingCode {
-      if renumbered[Int(code)] == Self.missingCode {
-        renumbered[Int(code)] = UInt32(order.count)
-        identity = identity && Int(code) == order.count
-        order.append(levels[Int(code)])
-      }
-      out[row] = renumbered[Int(code)]
+    for code in codes where code != Self.missingCode && renumbered[Int(code)] == Self.missingCode {
+      renumbered[Int(code)] = UInt32(order.count)
+      order.append(levels[Int(code)])
     }
-    identity = identity && order.count == levels.count
+    let canonical = order.count == levels.count && renumbered.enumerated().allSatisfy { UInt32($0) == $1 }
     self.init(
-      name: name, kind: .categorical, numbers: [], codes: identity ? codes : out,
-      levels: identity ? levels : order, identifiers: [])
+      name: name, kind: .categorical, numbers: [],
+      codes: canonical ? codes : ContiguousArray(codes.lazy.map { $0 == Self.missingCode ? $0 : renumbered[Int($0)] }),
+      levels: canonical ? levels : order, identifiers: [])
   }
 
   private init(
