@@ -124,7 +124,7 @@ public struct RFM: Sendable, Equatable {
   private static func segmentCounts(_ table: Table) -> [ClassSummary] {
     guard let column = table.column(named: "rfm_segment") else { return [] }
     let names = RFMSegments.rules.map(\.name)
-    let counts = names.map { name in column.strings.filter { $0 == name }.count }
+    let counts = names.map { name in (0..<column.count).filter { column.string(at: $0) == name }.count }
     return names.indices.filter { counts[$0] > 0 }
       .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
       .map { ClassSummary(label: names[$0], rows: counts[$0], share: Double(counts[$0]) / Double(table.rowCount)) }

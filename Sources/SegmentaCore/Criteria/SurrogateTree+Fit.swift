@@ -26,18 +26,18 @@ extension SurrogateTree {
     precondition(columns.allSatisfy { $0.count == labelArray.count }, "one value per label")
     let rows = labelArray.indices.filter { labelArray[$0] >= 0 }
     precondition(
-      columns.allSatisfy { c in c.isNumeric || rows.allSatisfy { c.strings[$0] != nil } }, "no missing category")
+      columns.allSatisfy { c in c.isNumeric || rows.allSatisfy { c.string(at: $0) != nil } }, "no missing category")
     let levels = columns.map { c -> [String]? in
       c.isNumeric
         ? nil
-        : Set(rows.compactMap { c.strings[$0] }).sorted {
+        : Set(rows.compactMap { c.string(at: $0) }).sorted {
           $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
         }
     }
     let features = zip(columns, levels).map { column, levels -> Grower.Feature in
       guard let levels else { return .numeric(Array(column.numbers)) }
       let code = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
-      return .categorical(column.strings.map { $0.flatMap { code[$0] } ?? -1 }, levels: levels)
+      return .categorical((0..<column.count).map { column.string(at: $0).flatMap { code[$0] } ?? -1 }, levels: levels)
     }
     let grower = Grower(
       features: features, labels: labelArray.map { Int($0) }, k: k, maxDepth: maxDepth, minLeaf: minLeaf)

@@ -22,7 +22,7 @@ public struct SurrogateTree: Sendable, Equatable {
 
     /// Row `row` of `column`, as the tree reads it.
     public init(_ column: Column, row: Int) {
-      self = column.isNumeric ? .number(column.numbers[row]) : .level(column.strings[row])
+      self = column.isNumeric ? .number(column.numbers[row]) : .level(column.string(at: row))
     }
   }
 

@@ -47,8 +47,8 @@ public struct ColumnSummary: Sendable, Equatable {
     }
     var counts: [String: (count: Int, first: Int)] = [:]
     var present = 0
-    for (row, value) in column.strings.enumerated() {
-      guard let value else { continue }
+    for row in 0..<column.count {
+      guard let value = column.string(at: row) else { continue }
       present += 1
       counts[value, default: (0, row)].count += 1
     }

@@ -70,10 +70,6 @@ extension Table {
 
   /// The values of `column` at `rows` (missing where `nil`).
   private static func pick(_ column: Column, _ rows: [Int?]) -> Column {
-    column.isNumeric
-      ? Column(
-        name: column.name, kind: column.kind,
-        numbers: ContiguousArray(rows.map { $0.map { column.numbers[$0] } ?? .nan }))
-      : Column(name: column.name, kind: column.kind, strings: rows.map { $0.flatMap { column.strings[$0] } })
+    column.selecting(rows)
   }
 }

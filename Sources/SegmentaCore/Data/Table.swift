@@ -40,11 +40,7 @@ public struct Table: Sendable, Equatable {
 
   /// A new table with only the rows in `rows` (in that order).
   public func selectingRows(_ rows: [Int]) -> Table {
-    let cols = columns.map { c -> Column in
-      c.isNumeric
-        ? Column(name: c.name, kind: c.kind, numbers: ContiguousArray(rows.map { c.numbers[$0] }))
-        : Column(name: c.name, kind: c.kind, strings: rows.map { c.strings[$0] })
-    }
+    let cols = columns.map { $0.selecting(rows.lazy.map { Optional($0) }) }
     return Table(name: name, columns: cols, idColumn: idColumn)
   }
 }

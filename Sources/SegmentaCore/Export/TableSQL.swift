@@ -29,7 +29,7 @@ public enum TableSQL {
     switch column.kind {
     case .numeric: column.numbers[row].isNaN ? "NULL" : String(column.numbers[row])
     case .date: column.numbers[row].isNaN ? "NULL" : CriteriaSQL.string(column.text(at: row))
-    case .categorical, .identifier: column.strings[row].map { CriteriaSQL.string($0) } ?? "NULL"
+    case .categorical, .identifier: column.string(at: row).map { CriteriaSQL.string($0) } ?? "NULL"
     }
   }
 }

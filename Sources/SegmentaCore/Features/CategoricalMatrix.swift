@@ -48,11 +48,11 @@ public struct CategoricalMatrix: Sendable, Equatable {
     var levels: [[String]] = []
     var codes = ContiguousArray<Int32>(repeating: -1, count: rows.count * q)
     for (j, column) in columns.enumerated() {
-      let present = Set(rows.compactMap { column.strings[$0] })
+      let present = Set(rows.compactMap { column.string(at: $0) })
       let sorted = present.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
       let index = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) })
       for (i, row) in rows.enumerated() {
-        if let value = column.strings[row], let code = index[value] { codes[i * q + j] = code }
+        if let value = column.string(at: row), let code = index[value] { codes[i * q + j] = code }
       }
       levels.append(sorted)
     }

@@ -32,7 +32,7 @@ public struct FeatureRecipe: Sendable, Equatable {
     guard !columns.isEmpty else { throw .notReady("no features selected; use `features COL…` first") }
     var working = try columns.map { name throws(SegmentaError) in try table.requireColumn(name) }
     let rows = try keptRows(working, rowCount: table.rowCount)
-    working = working.map { $0.isNumeric ? selectNumeric($0, rows) : selectStrings($0, rows) }
+    working = working.map { $0.selecting(rows.lazy.map { Optional($0) }) }
     var fills = [Double?](repeating: nil, count: working.count)
     if let policy = missing, policy != .drop {
       for j in working.indices {
@@ -90,18 +90,10 @@ public struct FeatureRecipe: Sendable, Equatable {
     guard let policy = missing else { throw .missingValues(counts: counts) }
     guard policy == .drop else { return Array(0..<rowCount) }
     let kept = (0..<rowCount).filter { i in
-      columns.allSatisfy { c in c.isNumeric ? !c.numbers[i].isNaN : c.strings[i] != nil }
+      columns.allSatisfy { c in c.isNumeric ? !c.numbers[i].isNaN : c.string(at: i) != nil }
     }
     if kept.isEmpty { throw .insufficientData("every row has a missing feature value; nothing left to cluster") }
     return kept
-  }
-
-  private func selectNumeric(_ c: Column, _ rows: [Int]) -> Column {
-    Column(name: c.name, kind: c.kind, numbers: ContiguousArray(rows.map { c.numbers[$0] }))
-  }
-
-  private func selectStrings(_ c: Column, _ rows: [Int]) -> Column {
-    Column(name: c.name, kind: c.kind, strings: rows.map { c.strings[$0] })
   }
 
   /// The column with missing numbers filled, and the fill value, kept for new data even when training had no gap

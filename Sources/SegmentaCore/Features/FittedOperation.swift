@@ -50,7 +50,7 @@ public enum FittedOperation: Sendable, Equatable {
 
   /// The label one-hot encoding uses for row `row` of `column` (missing → empty text, as in training).
   static func level(_ column: Column, _ row: Int) -> String {
-    column.isNumeric ? column.text(at: row) : column.strings[row] ?? ""
+    column.isNumeric ? column.text(at: row) : column.string(at: row) ?? ""
   }
 
   /// Applies the operation to `columns` (other columns pass through in place).

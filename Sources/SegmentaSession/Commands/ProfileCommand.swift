@@ -108,7 +108,7 @@ extension CommandSpec {
     }
     let k = variant.result.k
     let profile = SegmentProfile.categorical(
-      name: column.name, values: rows.map { column.strings[$0] }, labels: variant.result.labels, k: k)
+      name: column.name, values: rows.map { column.string(at: $0) }, labels: variant.result.labels, k: k)
     guard profile.levels.count <= 200 else {
       throw .failed(
         .invalidParameter(

@@ -15,8 +15,13 @@ struct ColumnAccumulator {
   private var state = State.missing
   /// Numbers or dates (NaN = missing) while the column is not text.
   private var values = ContiguousArray<Double>()
-  /// Texts (`nil` = missing, or not filled in yet) once the column is text.
+  /// Texts (`nil` = missing, or not filled in yet) once the column is text and may become the identifier.
   private var texts: [String?] = []
+  /// Codes of the texts once the column is text and cannot become the identifier, so a categorical column never
+  /// holds a string per row.
+  private var categories = CategoryEncoder()
+  /// Whether a text column keeps ``texts`` (else ``categories``), decided when it becomes text.
+  private var keepsTexts = false
   /// Rows read as numbers or dates, whose texts a text column still needs.
   private var typedRows: [Range<Int>] = []
   private var firstNonFinite: Int?
@@ -36,7 +41,13 @@ struct ColumnAccumulator {
 
   /// Reserves room for about `rows` rows (an estimate; more may be appended).
   mutating func reserve(rows: Int) {
-    if state == .texts { texts.reserveCapacity(rows) } else { values.reserveCapacity(rows) }
+    if state != .texts {
+      values.reserveCapacity(rows)
+    } else if keepsTexts {
+      texts.reserveCapacity(rows)
+    } else {
+      categories.reserve(rows: rows)
+    }
   }
 
   /// Appends the next rows.
@@ -45,7 +56,7 @@ struct ColumnAccumulator {
     switch part {
     case .missing(let count):
       if state == .texts {
-        texts.append(contentsOf: repeatElement(nil, count: count))
+        appendMissingTexts(count)
       } else {
         values.append(contentsOf: repeatElement(.nan, count: count))
       }
@@ -57,7 +68,7 @@ struct ColumnAccumulator {
       append(days, as: .dates, rows: rows)
     case .texts(let strings):
       if state != .texts { becomeText() }
-      texts.append(contentsOf: strings)
+      if keepsTexts { texts.append(contentsOf: strings) } else { categories.append(contentsOf: strings) }
     }
     rowCount = rows.upperBound
   }
@@ -73,17 +84,26 @@ struct ColumnAccumulator {
       values.append(contentsOf: typed)
     } else {
       if state != .texts { becomeText() }
-      texts.append(contentsOf: repeatElement(nil, count: typed.count))
+      appendMissingTexts(typed.count)
     }
   }
 
+  private mutating func appendMissingTexts(_ count: Int) {
+    if keepsTexts {
+      texts.append(contentsOf: repeatElement(nil, count: count))
+    } else {
+      categories.appendMissing(count: count)
+    }
+  }
+
+  /// Only a column that may become the identifier keeps a text per row.
   private mutating func becomeText() {
-    var strings = [String?]()
-    strings.reserveCapacity(max(values.capacity, rowCount))
-    strings.append(contentsOf: repeatElement(nil, count: rowCount))
-    texts = strings
+    keepsTexts = role == .identifier || mayBeIdentifier
+    let capacity = max(values.capacity, rowCount)
     values = []
     state = .texts
+    if keepsTexts { texts.reserveCapacity(capacity) } else { categories.reserve(rows: capacity) }
+    appendMissingTexts(rowCount)
   }
 
   /// Decides the column's kind once every row is appended, and returns the row ranges whose texts must be passed
@@ -121,7 +141,7 @@ struct ColumnAccumulator {
 
   /// Sets the texts of `rows`, as ``settle()`` asked for.
   mutating func fill(_ strings: [String?], at rows: Range<Int>) {
-    texts.replaceSubrange(rows, with: strings)
+    if keepsTexts { texts.replaceSubrange(rows, with: strings) } else { categories.set(strings, at: rows) }
   }
 
   /// The typed column, after ``settle()`` and the fills it asked for.
@@ -145,6 +165,7 @@ struct ColumnAccumulator {
     case .dates:
       return Column(name: name, kind: .date, numbers: values)
     case .texts:
+      guard keepsTexts else { return categories.column(name: name) }
       var identifier = integerIdentifier
       if !identifier && mayBeIdentifier && !texts.contains(nil) {
         identifier = try DistinctValues.allDistinct(texts, context: context)

@@ -65,6 +65,10 @@ enum ColumnInference {
     }
   }
 
+  /// Rows per part when ``column(_:name:role:context:)`` types a whole column, so a categorical column's texts
+  /// exist only a part at a time before they are encoded.
+  static let rowsPerPart = 65_536
+
   /// The typed column for `cells`.
   ///
   /// - Parameter context: checked for cancellation every 65,536 rows.
@@ -74,7 +78,11 @@ enum ColumnInference {
     _ cells: Cells, name: String, role: Role, context: ExecutionContext
   ) throws(Problem) -> Column {
     var accumulator = ColumnAccumulator(name: name, role: role)
-    accumulator.append(try part(cells, rows: 0..<cells.rowCount, role: role, textOnly: false, context: context))
+    accumulator.reserve(rows: cells.rowCount)
+    for start in stride(from: 0, to: cells.rowCount, by: rowsPerPart) {
+      let rows = start..<min(start + rowsPerPart, cells.rowCount)
+      accumulator.append(try part(cells, rows: rows, role: role, textOnly: accumulator.isText, context: context))
+    }
     for rows in try accumulator.settle(context: context) {
       accumulator.fill(try texts(cells, rows: rows, context: context), at: rows)
     }

@@ -41,7 +41,7 @@ enum VariantCriteria {
         columns.append(column)
         continue
       }
-      let levels = Set(column.strings.compactMap { $0 }).count
+      let levels = column.levels.count
       if column.missingCount > 0 {
         leftOut.append("\(column.name) has missing values")
       } else if levels > maxTreeLevels {
