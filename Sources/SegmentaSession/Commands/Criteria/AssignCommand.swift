@@ -16,8 +16,7 @@ extension CommandSpec {
     }
     let variant = try context.workspace.variant(named: words[0])
     let kind = try VariantCriteria.kind(words[4...], for: variant)
-    let criteria = try VariantCriteria.criteria(
-      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
+    let criteria = try VariantCriteria.criteria(variant, kind, in: context.workspace)
     let rows = try VariantCriteria.newRows(words[1], for: criteria, of: variant, &context)
     let assignment = try context.core { () throws(SegmentaError) in try criteria.assign(rows) }
     let training = try context.workspace.dataset(named: variant.datasetName).table

@@ -10,8 +10,7 @@ extension CommandSpec {
     }
     let variant = try context.workspace.variant(named: subjects[0])
     let kind = try VariantCriteria.kind(subjects[1...], for: variant)
-    let criteria = try VariantCriteria.criteria(
-      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
+    let criteria = try VariantCriteria.criteria(variant, kind, in: context.workspace)
     let report = SegmentReport(
       variant: variant, dataset: try context.workspace.dataset(named: variant.datasetName),
       metrics: try context.metrics(of: variant.name), criteria: criteria,

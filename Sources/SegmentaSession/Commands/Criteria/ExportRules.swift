@@ -8,8 +8,7 @@ extension CommandSpec {
   ) throws(SessionError) {
     let variant = try context.workspace.variant(named: subjects[0])
     let kind = try VariantCriteria.kind(subjects[1...], for: variant)
-    let criteria = try VariantCriteria.criteria(
-      variant, kind, units: VariantCriteria.units(of: variant, in: context.workspace))
+    let criteria = try VariantCriteria.criteria(variant, kind, in: context.workspace)
     let rule = VariantCriteria.ruleName(criteria)
     let dataset = try context.workspace.dataset(named: variant.datasetName).table
     let text: String

@@ -19,8 +19,7 @@ extension CommandSpec {
     let tree = try VariantCriteria.fitTree(variant, depth: depth, minLeaf: minLeaf)
     variant.tree = tree
     context.workspace.store(variant)
-    let criteria = try VariantCriteria.criteria(
-      variant, .tree, units: VariantCriteria.units(of: variant, in: context.workspace))
+    let criteria = try VariantCriteria.criteria(variant, .tree, in: context.workspace)
     let language = context.settings.language
     context.print(
       "\(variant.name): \(tree.rules.count) rules from a tree of depth ≤ \(depth), leaves ≥ \(minLeaf) rows "

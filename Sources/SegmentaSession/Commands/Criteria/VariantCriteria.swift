@@ -74,12 +74,13 @@ enum VariantCriteria {
 
   /// The criteria of `variant` with the chosen rule — for `centroids` the model's own rule where it has one
   /// (mixture posterior, density rules), else the nearest centre; for `tree` the tree of the last `rules`, or a
-  /// default-size tree — and the declared units of its inputs.
-  static func criteria(_ variant: Variant, _ kind: Kind, units: [String: String] = [:]) throws(SessionError)
+  /// default-size tree — and the units declared (`unit`) for its inputs on the dataset it was fitted on.
+  static func criteria(_ variant: Variant, _ kind: Kind, in workspace: Workspace) throws(SessionError)
     -> SegmentCriteria
   {
     let labels = (0..<variant.result.k).map(variant.segmentLabel)
-    let inputUnits = units.filter { name, _ in variant.features.fitted.inputs.contains { $0.name == name } }
+    let declared = workspace.datasets[variant.datasetName]?.units ?? [:]
+    let inputUnits = declared.filter { name, _ in variant.features.fitted.inputs.contains { $0.name == name } }
     switch kind {
     case .centroids:
       if let model = variant.result.modelRule {
@@ -116,11 +117,6 @@ enum VariantCriteria {
     case .model(.mixture): "mixture posterior"
     case .model(.dbscan), .model(.hdbscan): "density rule"
     }
-  }
-
-  /// The declared units of the dataset `variant` was fitted on.
-  static func units(of variant: Variant, in workspace: Workspace) -> [String: String] {
-    workspace.datasets[variant.datasetName]?.units ?? [:]
   }
 
   /// How a criteria command prints rule thresholds for `variant` (units of its dataset, session language and digits).

@@ -20,7 +20,7 @@ extension CommandSpec {
     }
     let variant = try context.workspace.variant(named: words[0])
     let kind = try VariantCriteria.kind(words[4...], for: variant)
-    let criteria = try VariantCriteria.criteria(variant, kind)
+    let criteria = try VariantCriteria.criteria(variant, kind, in: context.workspace)
     guard let key = try context.workspace.dataset(named: variant.datasetName).table.idColumn else {
       throw .failed(
         .notReady("verify matches rows by their key; load \(variant.datasetName) with id=COLUMN and export again"))
