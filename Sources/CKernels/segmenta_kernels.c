@@ -1,168 +1,54 @@
 #include "segmenta_kernels.h"
 
-#include <math.h>
-#include <stdlib.h>
+#include "kmeans_rows.h"
 
 /* a·b + c must stay two roundings in every build: the AVX2 kernels must equal the portable ones bit for bit. */
 #pragma STDC FP_CONTRACT OFF
 
-/* GCC/Clang vector extensions: element-wise IEEE operations, lowered to SSE2 (two instructions per v4d) in the
-   portable kernels and to AVX (one instruction) in the AVX2 kernels. */
-typedef double v4d __attribute__((vector_size(32)));
-typedef double v2d __attribute__((vector_size(16)));
-typedef long long v4i __attribute__((vector_size(32)));
-
-#define INLINE static inline __attribute__((always_inline))
-
-/* Unaligned loads as macros: vectors passed to or returned from functions would change the
-   calling convention between the SSE2 and AVX2 bodies (-Wpsabi). */
-#define LOAD4(p)                                                                                                    \
-  ({                                                                                                                \
-    v4d loaded_;                                                                                                    \
-    __builtin_memcpy(&loaded_, (p), sizeof loaded_);                                                                \
-    loaded_;                                                                                                        \
-  })
-#define LOAD2(p)                                                                                                    \
-  ({                                                                                                                \
-    v2d loaded_;                                                                                                    \
-    __builtin_memcpy(&loaded_, (p), sizeof loaded_);                                                                \
-    loaded_;                                                                                                        \
-  })
-
-#define STORE4(p, v)                                                                                                \
-  do {                                                                                                              \
-    v4d stored_ = (v);                                                                                              \
-    __builtin_memcpy((p), &stored_, sizeof stored_);                                                                \
-  } while (0)
-#define STORE2(p, v)                                                                                                \
-  do {                                                                                                              \
-    v2d stored_ = (v);                                                                                              \
-    __builtin_memcpy((p), &stored_, sizeof stored_);                                                                \
-  } while (0)
-
-/*
- * The squared distances of `row` to the k centres of `blocked`, written to out[0..<padded k]. Two consecutive
- * blocks share one pass over j (one broadcast of row[j] feeds both), so k = 6 (a block of four and a pair) and
- * k = 8 are a single loop.
- */
-INLINE void row_distances(const double *row, long d, const double *blocked, long k, double *out) {
-  long first = 0;
-  while (first < k) {
-    const double *block = blocked + first * d;
-    long rest = k - first;
-    if (rest <= 2) {
-      v2d s = {0, 0};
-      for (long j = 0; j < d; j++) {
-        v2d delta = row[j] - LOAD2(block + 2 * j);
-        s = s + delta * delta;
-      }
-      STORE2(out + first, s);
-      return;
-    }
-    if (rest <= 4) {
-      v4d s = {0, 0, 0, 0};
-      for (long j = 0; j < d; j++) {
-        v4d delta = row[j] - LOAD4(block + 4 * j);
-        s = s + delta * delta;
-      }
-      STORE4(out + first, s);
-      return;
-    }
-    const double *next = block + 4 * d;
-    if (rest <= 6) {
-      v4d s = {0, 0, 0, 0};
-      v2d t = {0, 0};
-      for (long j = 0; j < d; j++) {
-        double value = row[j];
-        v4d delta = value - LOAD4(block + 4 * j);
-        v2d delta_next = value - LOAD2(next + 2 * j);
-        s = s + delta * delta;
-        t = t + delta_next * delta_next;
-      }
-      STORE4(out + first, s);
-      STORE2(out + first + 4, t);
-      return;
-    }
-    v4d s = {0, 0, 0, 0};
-    v4d t = {0, 0, 0, 0};
-    for (long j = 0; j < d; j++) {
-      double value = row[j];
-      v4d delta = value - LOAD4(block + 4 * j);
-      v4d delta_next = value - LOAD4(next + 4 * j);
-      s = s + delta * delta;
-      t = t + delta_next * delta_next;
-    }
-    STORE4(out + first, s);
-    STORE4(out + first + 4, t);
-    first += 8;
-  }
-}
-
-/* The index of the first smallest of the k distances. */
-INLINE long first_minimum(const double *distances, long k) {
-  long best = 0;
-  double best_distance = INFINITY;
-  for (long c = 0; c < k; c++) {
-    if (distances[c] < best_distance) {
-      best = c;
-      best_distance = distances[c];
-    }
-  }
-  return best;
-}
-
-/*
- * Scratch for one row's distances: k plus room for a last store of four. On the stack up to STACK_CENTRES centres,
- * on the heap beyond (worker threads have small stacks, and k is the user's choice).
- */
-#define STACK_CENTRES 256
-#define SCRATCH(name, k)                                                                                           \
-  double name##_stack[STACK_CENTRES + 4];                                                                           \
-  double *name = (k) <= STACK_CENTRES ? name##_stack : malloc(((size_t)(k) + 4) * sizeof(double))
-#define FREE_SCRATCH(name)                                                                                          \
-  do {                                                                                                              \
-    if (name != name##_stack) free(name);                                                                           \
-  } while (0)
-
-INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *blocked, long k,
+INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *centres, long k,
                                  int32_t *labels, double *distances) {
-  SCRATCH(out, k);
-  for (long i = begin; i < end; i++) {
-    row_distances(x + i * d, d, blocked, k, out);
-    long best = first_minimum(out, k);
-    labels[i - begin] = (int32_t)best;
-    distances[i - begin] = out[best];
-  }
-  FREE_SCRATCH(out);
-}
-
-INLINE void centre_distances_body(const double *x, long d, long begin, long end, const double *blocked, long k,
-                                  double *distances) {
-  SCRATCH(out, k);
-  for (long i = begin; i < end; i++) {
-    row_distances(x + i * d, d, blocked, k, out);
-    for (long c = 0; c < k; c++) distances[(i - begin) * k + c] = out[c];
-  }
-  FREE_SCRATCH(out);
-}
-
-INLINE bool assign_rows_body(const double *x, long d, long begin, long end, const double *blocked, long k,
-                             int32_t *labels, double *sums, long *counts) {
-  SCRATCH(out, k);
-  bool changed = false;
-  for (long i = begin; i < end; i++) {
-    const double *row = x + i * d;
-    row_distances(row, d, blocked, k, out);
-    int32_t best = (int32_t)first_minimum(out, k);
-    changed |= labels[i] != best;
-    labels[i] = best;
-    if (sums) {
-      counts[best] += 1;
-      double *sum = sums + best * d;
-      for (long j = 0; j < d; j++) sum[j] = sum[j] + row[j];
+  FOUR_ROWS_SCRATCH(xt, d);
+  for (long i = begin; i < end; i += 4) {
+    transpose_consecutive(x, d, i, end, xt);
+    v4i label;
+    v4d best;
+    nearest_of_four(xt, d, centres, k, &label, &best, NULL, 0);
+    for (long r = 0; r < 4 && i + r < end; r++) {
+      labels[i + r - begin] = (int32_t)label[r];
+      distances[i + r - begin] = best[r];
     }
   }
-  FREE_SCRATCH(out);
+  FREE_FOUR_ROWS_SCRATCH(xt);
+}
+
+INLINE void centre_distances_body(const double *x, long d, long begin, long end, const double *centres, long k,
+                                  double *distances) {
+  FOUR_ROWS_SCRATCH(xt, d);
+  for (long i = begin; i < end; i += 4) {
+    transpose_consecutive(x, d, i, end, xt);
+    v4i label;
+    v4d best;
+    nearest_of_four(xt, d, centres, k, &label, &best, distances + (i - begin) * k, end - i < 4 ? end - i : 4);
+  }
+  FREE_FOUR_ROWS_SCRATCH(xt);
+}
+
+INLINE bool assign_rows_body(const double *x, long d, long begin, long end, const double *centres, long k,
+                             int32_t *labels, double *sums, long *counts) {
+  FOUR_ROWS_SCRATCH(xt, d);
+  bool changed = false;
+  for (long i = begin; i < end; i += 4) {
+    transpose_consecutive(x, d, i, end, xt);
+    v4i label;
+    v4d best;
+    nearest_of_four(xt, d, centres, k, &label, &best, NULL, 0);
+    for (long r = 0; r < 4 && i + r < end; r++) {
+      changed |= labels[i + r] != (int32_t)label[r];
+      labels[i + r] = (int32_t)label[r];
+    }
+  }
+  FREE_FOUR_ROWS_SCRATCH(xt);
+  if (sums) add_rows(x, d, begin, end, labels, sums, counts);
   return changed;
 }
 
@@ -190,9 +76,6 @@ INLINE void ward_offer(segmenta_ward_candidate *best, const double *sizes, long 
     }
   }
 }
-
-/* Whether any lane is set. */
-#define ANY4(mask) (((mask)[0] | (mask)[1] | (mask)[2] | (mask)[3]) != 0)
 
 /*
  * Eight candidates per step (two vectors of four, independent sums that the CPU overlaps). Candidates are offered
@@ -232,19 +115,19 @@ INLINE segmenta_ward_candidate ward_nearest_body(const double *columns, long str
   return best;
 }
 
-void segmenta_nearest_centres_portable(const double *x, long d, long begin, long end, const double *blocked,
+void segmenta_nearest_centres_portable(const double *x, long d, long begin, long end, const double *centres,
                                        long k, int32_t *labels, double *distances) {
-  nearest_centres_body(x, d, begin, end, blocked, k, labels, distances);
+  nearest_centres_body(x, d, begin, end, centres, k, labels, distances);
 }
 
-void segmenta_centre_distances_portable(const double *x, long d, long begin, long end, const double *blocked,
+void segmenta_centre_distances_portable(const double *x, long d, long begin, long end, const double *centres,
                                         long k, double *distances) {
-  centre_distances_body(x, d, begin, end, blocked, k, distances);
+  centre_distances_body(x, d, begin, end, centres, k, distances);
 }
 
-bool segmenta_assign_rows_portable(const double *x, long d, long begin, long end, const double *blocked, long k,
+bool segmenta_assign_rows_portable(const double *x, long d, long begin, long end, const double *centres, long k,
                                    int32_t *labels, double *sums, long *counts) {
-  return assign_rows_body(x, d, begin, end, blocked, k, labels, sums, counts);
+  return assign_rows_body(x, d, begin, end, centres, k, labels, sums, counts);
 }
 
 segmenta_ward_candidate segmenta_ward_nearest_portable(const double *columns, long stride, const double *sizes,
@@ -254,26 +137,28 @@ segmenta_ward_candidate segmenta_ward_nearest_portable(const double *columns, lo
 }
 
 #if defined(__x86_64__)
-#define AVX2 __attribute__((target("avx2")))
-
 bool segmenta_cpu_has_avx2(void) {
   __builtin_cpu_init();
   return __builtin_cpu_supports("avx2");
 }
+#else
+bool segmenta_cpu_has_avx2(void) { return false; }
+#endif
 
-AVX2 void segmenta_nearest_centres_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
-                                        int32_t *labels, double *distances) {
-  nearest_centres_body(x, d, begin, end, blocked, k, labels, distances);
+/* AVX2 is empty on other architectures: there the "avx2" entry points run the portable bodies. */
+AVX2 void segmenta_nearest_centres_avx2(const double *x, long d, long begin, long end, const double *centres,
+                                        long k, int32_t *labels, double *distances) {
+  nearest_centres_body(x, d, begin, end, centres, k, labels, distances);
 }
 
-AVX2 void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *blocked,
+AVX2 void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *centres,
                                          long k, double *distances) {
-  centre_distances_body(x, d, begin, end, blocked, k, distances);
+  centre_distances_body(x, d, begin, end, centres, k, distances);
 }
 
-AVX2 bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+AVX2 bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
                                     int32_t *labels, double *sums, long *counts) {
-  return assign_rows_body(x, d, begin, end, blocked, k, labels, sums, counts);
+  return assign_rows_body(x, d, begin, end, centres, k, labels, sums, counts);
 }
 
 AVX2 segmenta_ward_candidate segmenta_ward_nearest_avx2(const double *columns, long stride, const double *sizes,
@@ -281,52 +166,29 @@ AVX2 segmenta_ward_candidate segmenta_ward_nearest_avx2(const double *columns, l
                                                         double size_a) {
   return ward_nearest_body(columns, stride, sizes, d, begin, end, a, size_a);
 }
-#else
-bool segmenta_cpu_has_avx2(void) { return false; }
 
-void segmenta_nearest_centres_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
-                                   int32_t *labels, double *distances) {
-  nearest_centres_body(x, d, begin, end, blocked, k, labels, distances);
-}
-
-void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
-                                    double *distances) {
-  centre_distances_body(x, d, begin, end, blocked, k, distances);
-}
-
-bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
-                               int32_t *labels, double *sums, long *counts) {
-  return assign_rows_body(x, d, begin, end, blocked, k, labels, sums, counts);
-}
-
-segmenta_ward_candidate segmenta_ward_nearest_avx2(const double *columns, long stride, const double *sizes, long d,
-                                                   long begin, long end, const double *a, double size_a) {
-  return ward_nearest_body(columns, stride, sizes, d, begin, end, a, size_a);
-}
-#endif
-
-void segmenta_nearest_centres(const double *x, long d, long begin, long end, const double *blocked, long k,
+void segmenta_nearest_centres(const double *x, long d, long begin, long end, const double *centres, long k,
                               int32_t *labels, double *distances) {
   if (segmenta_cpu_has_avx2()) {
-    segmenta_nearest_centres_avx2(x, d, begin, end, blocked, k, labels, distances);
+    segmenta_nearest_centres_avx2(x, d, begin, end, centres, k, labels, distances);
   } else {
-    segmenta_nearest_centres_portable(x, d, begin, end, blocked, k, labels, distances);
+    segmenta_nearest_centres_portable(x, d, begin, end, centres, k, labels, distances);
   }
 }
 
-void segmenta_centre_distances(const double *x, long d, long begin, long end, const double *blocked, long k,
+void segmenta_centre_distances(const double *x, long d, long begin, long end, const double *centres, long k,
                                double *distances) {
   if (segmenta_cpu_has_avx2()) {
-    segmenta_centre_distances_avx2(x, d, begin, end, blocked, k, distances);
+    segmenta_centre_distances_avx2(x, d, begin, end, centres, k, distances);
   } else {
-    segmenta_centre_distances_portable(x, d, begin, end, blocked, k, distances);
+    segmenta_centre_distances_portable(x, d, begin, end, centres, k, distances);
   }
 }
 
-bool segmenta_assign_rows(const double *x, long d, long begin, long end, const double *blocked, long k,
+bool segmenta_assign_rows(const double *x, long d, long begin, long end, const double *centres, long k,
                           int32_t *labels, double *sums, long *counts) {
-  return segmenta_cpu_has_avx2() ? segmenta_assign_rows_avx2(x, d, begin, end, blocked, k, labels, sums, counts)
-                                 : segmenta_assign_rows_portable(x, d, begin, end, blocked, k, labels, sums, counts);
+  return segmenta_cpu_has_avx2() ? segmenta_assign_rows_avx2(x, d, begin, end, centres, k, labels, sums, counts)
+                                 : segmenta_assign_rows_portable(x, d, begin, end, centres, k, labels, sums, counts);
 }
 
 segmenta_ward_candidate segmenta_ward_nearest(const double *columns, long stride, const double *sizes, long d,

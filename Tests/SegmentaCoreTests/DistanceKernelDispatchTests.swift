@@ -12,21 +12,6 @@ import Testing
     return (0..<(rows * columns)).map { _ in grid ? Double(rng.nextInt(below: 3)) : rng.nextDouble() * 100 - 50 }
   }
 
-  /// The centres in the layout of segmenta_kernels.h: blocks of four, a last block of two for one or two
-  /// remaining centres, coordinate j of centre `first + m` at `first × d + width × j + m`.
-  static func blocked(_ centres: [Double], k: Int, columns d: Int) -> [Double] {
-    var out: [Double] = []
-    var first = 0
-    while first < k {
-      let width = k - first <= 2 ? 2 : 4
-      for j in 0..<d {
-        for m in 0..<width { out.append(first + m < k ? centres[(first + m) * d + j] : 0) }
-      }
-      first += width
-    }
-    return out
-  }
-
   static func squared(_ a: [Double], _ i: Int, _ b: [Double], _ l: Int, columns d: Int) -> Double {
     var sum = 0.0
     for j in 0..<d {
@@ -50,23 +35,22 @@ import Testing
         // row nearest to it ties.
         var centres = Array(x[0..<(k * d)])
         if grid && k > 1 { for j in 0..<d { centres[d + j] = centres[j] } }
-        let blocked = Self.blocked(centres, k: k, columns: d)
         let begin = 3
         let count = rows - begin
         var labels = [[Int32]](repeating: [Int32](repeating: -1, count: count), count: 2)
         var distances = [[Double]](repeating: [Double](repeating: .nan, count: count), count: 2)
         var all = [[Double]](repeating: [Double](repeating: .nan, count: count * k), count: 2)
-        segmenta_nearest_centres_portable(x, d, begin, rows, blocked, k, &labels[0], &distances[0])
-        segmenta_nearest_centres_avx2(x, d, begin, rows, blocked, k, &labels[1], &distances[1])
-        segmenta_centre_distances_portable(x, d, begin, rows, blocked, k, &all[0])
-        segmenta_centre_distances_avx2(x, d, begin, rows, blocked, k, &all[1])
+        segmenta_nearest_centres_portable(x, d, begin, rows, centres, k, &labels[0], &distances[0])
+        segmenta_nearest_centres_avx2(x, d, begin, rows, centres, k, &labels[1], &distances[1])
+        segmenta_centre_distances_portable(x, d, begin, rows, centres, k, &all[0])
+        segmenta_centre_distances_avx2(x, d, begin, rows, centres, k, &all[1])
         // The E-step: labels indexed by row (the first `begin` left alone), sums and counts per centre.
         var assigned = [[Int32]](repeating: [Int32](repeating: 0, count: rows), count: 2)
         var sums = [[Double]](repeating: [Double](repeating: 0, count: k * d), count: 2)
         var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: 2)
         let changed = [
-          segmenta_assign_rows_portable(x, d, begin, rows, blocked, k, &assigned[0], &sums[0], &counts[0]),
-          segmenta_assign_rows_avx2(x, d, begin, rows, blocked, k, &assigned[1], &sums[1], &counts[1]),
+          segmenta_assign_rows_portable(x, d, begin, rows, centres, k, &assigned[0], &sums[0], &counts[0]),
+          segmenta_assign_rows_avx2(x, d, begin, rows, centres, k, &assigned[1], &sums[1], &counts[1]),
         ]
         var ties = 0
         var expectedSums = [Double](repeating: 0, count: k * d)
@@ -97,6 +81,98 @@ import Testing
         if grid && k > 1 { #expect(ties > 0, "the grid must produce ties: \(rows)×\(d), k=\(k)") }
       }
     }
+  }
+
+  /// Hamerly's assignment as a plain scalar loop (segmenta_kernels.h): bounds absorb the shifts, the tests, the
+  /// exact distance to the own centre, the full scan; then the sums in row order. Returns (changed, rescans).
+  static func hamerly(
+    _ x: [Double], begin: Int, rows: Int, centres: [Double], k: Int, columns d: Int, nearestHalf: [Double],
+    shifts: [Double], largest: Int, runnerUp: Double, labels: inout [Int32], upper: inout [Double],
+    lower: inout [Double], sums: inout [Double], counts: inout [Int]
+  ) -> (changed: Bool, rescans: Int) {
+    var changed = false
+    var rescans = 0
+    for i in begin..<rows {
+      let label = Int(labels[i])
+      var bound = upper[i] + shifts[label]
+      let floor = lower[i] - (label == largest ? runnerUp : shifts[largest])
+      let limit = Swift.max(nearestHalf[label], floor)
+      if bound >= limit { bound = squared(x, i, centres, label, columns: d).squareRoot() }
+      upper[i] = bound
+      lower[i] = floor
+      if bound >= limit {
+        rescans += 1
+        let exact = (0..<k).map { squared(x, i, centres, $0, columns: d) }
+        let nearest = exact.indices.first { exact[$0] == exact.min() } ?? -1
+        upper[i] = exact[nearest].squareRoot()
+        lower[i] = (exact.indices.filter { $0 != nearest }.map { exact[$0] }.min() ?? .infinity).squareRoot()
+        changed = changed || labels[i] != Int32(nearest)
+        labels[i] = Int32(nearest)
+      }
+    }
+    for i in begin..<rows {
+      counts[Int(labels[i])] += 1
+      for j in 0..<d { sums[Int(labels[i]) * d + j] += x[i * d + j] }
+    }
+    return (changed, rescans)
+  }
+
+  @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))
+  func hamerlyRowsAreBitIdenticalOnEveryPath() {
+    var rescans = 0
+    var skips = 0
+    for (rows, d, k) in Self.shapes {
+      for grid in [false, true] {
+        let x = Self.values(rows: rows, columns: d, grid: grid, seed: UInt64(rows * 13 + d))
+        var centres = Array(x[0..<(k * d)])
+        if grid && k > 1 { for j in 0..<d { centres[d + j] = centres[j] } }
+        let nearestHalf = (0..<k).map { a in
+          ((0..<k).filter { $0 != a }.map { Self.squared(centres, a, centres, $0, columns: d) }.min() ?? .infinity)
+            .squareRoot() / 2
+        }
+        // Bounds around the true distance to a random centre, some loose enough to skip, some not.
+        var rng = SeededRandom(seed: UInt64(rows + 7 * d + k))
+        let shifts = (0..<k).map { _ in rng.nextDouble() * 2 }
+        let largest = shifts.indices.max { shifts[$0] < shifts[$1] } ?? 0
+        let runnerUp = shifts.indices.filter { $0 != largest }.map { shifts[$0] }.max() ?? 0
+        let labels = (0..<rows).map { _ in Int32(rng.nextInt(below: k)) }
+        let upper = (0..<rows).map { i in
+          Self.squared(x, i, centres, Int(labels[i]), columns: d).squareRoot() * (0.5 + rng.nextDouble())
+        }
+        let lower = upper.map { $0 * 1.5 * rng.nextDouble() }
+        let begin = 3
+        // Path 0 the scalar loop, 1 the portable kernel, 2 the AVX2 kernel.
+        var label = [labels, labels, labels]
+        var high = [upper, upper, upper]
+        var low = [lower, lower, lower]
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: k * d), count: 3)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: 3)
+        let expected = Self.hamerly(
+          x, begin: begin, rows: rows, centres: centres, k: k, columns: d, nearestHalf: nearestHalf, shifts: shifts,
+          largest: largest, runnerUp: runnerUp, labels: &label[0], upper: &high[0], lower: &low[0],
+          sums: &sums[0], counts: &counts[0])
+        let changed = [
+          segmenta_hamerly_rows_portable(
+            x, d, begin, rows, centres, k, nearestHalf, shifts, largest, runnerUp, &label[1], &high[1], &low[1],
+            &sums[1], &counts[1]),
+          segmenta_hamerly_rows_avx2(
+            x, d, begin, rows, centres, k, nearestHalf, shifts, largest, runnerUp, &label[2], &high[2], &low[2],
+            &sums[2], &counts[2]),
+        ]
+        rescans += expected.rescans
+        skips += rows - begin - expected.rescans
+        for path in 1...2 {
+          let name = "\(rows)×\(d), k=\(k), grid \(grid), path \(path)"
+          #expect(changed[path - 1] == expected.changed, "\(name): changed")
+          #expect(label[path] == label[0], "\(name): labels")
+          #expect(high[path].map(\.bitPattern) == high[0].map(\.bitPattern), "\(name): upper bounds")
+          #expect(low[path].map(\.bitPattern) == low[0].map(\.bitPattern), "\(name): lower bounds")
+          #expect(sums[path].map(\.bitPattern) == sums[0].map(\.bitPattern), "\(name): sums")
+          #expect(counts[path] == counts[0], "\(name): counts")
+        }
+      }
+    }
+    #expect(rescans > 0 && skips > 0, "the bounds must both skip and rescan rows: \(rescans) rescans, \(skips) skips")
   }
 
   @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))

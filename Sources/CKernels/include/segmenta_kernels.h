@@ -16,28 +16,26 @@
 bool segmenta_cpu_has_avx2(void);
 
 /*
- * k-means: for rows begin..<end of the row-major n × d matrix `x`, the nearest centre (ties -> lowest index)
- * and its squared distance Σ_j (x_j − c_j)², summed in j order from 0, written to labels[i − begin] and
- * distances[i − begin]. `blocked` holds the k centres in blocks of four (coordinate j of centre 4b + m at
- * 4b·d + 4j + m) and a last block of two when one or two centres remain (4b·d + 2j + m); padding centres are
- * never reported.
+ * k-means: for rows begin..<end of the row-major n × d matrix `x`, the nearest of the k centres (row-major k × d;
+ * ties -> lowest index) and its squared distance Σ_j (x_j − c_j)², summed in j order from 0, written to
+ * labels[i − begin] and distances[i − begin].
  */
-void segmenta_nearest_centres(const double *x, long d, long begin, long end, const double *blocked, long k,
+void segmenta_nearest_centres(const double *x, long d, long begin, long end, const double *centres, long k,
                               int32_t *labels, double *distances);
-void segmenta_nearest_centres_portable(const double *x, long d, long begin, long end, const double *blocked,
+void segmenta_nearest_centres_portable(const double *x, long d, long begin, long end, const double *centres,
                                        long k, int32_t *labels, double *distances);
-void segmenta_nearest_centres_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+void segmenta_nearest_centres_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
                                    int32_t *labels, double *distances);
 
 /*
- * k-means: the squared distances of rows begin..<end to all k centres (layout as above), written row by row to
+ * k-means: the squared distances of rows begin..<end to all k centres (as above), written row by row to
  * distances[(i − begin) · k + c].
  */
-void segmenta_centre_distances(const double *x, long d, long begin, long end, const double *blocked, long k,
+void segmenta_centre_distances(const double *x, long d, long begin, long end, const double *centres, long k,
                                double *distances);
-void segmenta_centre_distances_portable(const double *x, long d, long begin, long end, const double *blocked,
+void segmenta_centre_distances_portable(const double *x, long d, long begin, long end, const double *centres,
                                         long k, double *distances);
-void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+void segmenta_centre_distances_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
                                     double *distances);
 
 /*
@@ -45,12 +43,33 @@ void segmenta_centre_distances_avx2(const double *x, long d, long begin, long en
  * `labels` is indexed by row, not from `begin`), and, when `sums` is not NULL, each row is added to its centre's
  * sums (k × d, in row order) and counts (k). Returns whether any label changed.
  */
-bool segmenta_assign_rows(const double *x, long d, long begin, long end, const double *blocked, long k,
+bool segmenta_assign_rows(const double *x, long d, long begin, long end, const double *centres, long k,
                           int32_t *labels, double *sums, long *counts);
-bool segmenta_assign_rows_portable(const double *x, long d, long begin, long end, const double *blocked, long k,
+bool segmenta_assign_rows_portable(const double *x, long d, long begin, long end, const double *centres, long k,
                                    int32_t *labels, double *sums, long *counts);
-bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *blocked, long k,
+bool segmenta_assign_rows_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
                                int32_t *labels, double *sums, long *counts);
+
+/*
+ * Hamerly's assignment of rows begin..<end (all arrays indexed by row): each row's bounds first absorb the centre
+ * shifts since the last assignment (upper[i] += shifts[labels[i]]; lower[i] −= `runner_up`, the largest shift
+ * of the other centres, for a row of centre `largest`, else shifts[largest]). Where upper[i] ≥ max(lower[i],
+ * nearest_half[labels[i]]) the upper bound becomes the exact distance to the row's centre, and if that still
+ * reaches the limit the row is scanned: labels[i] = the nearest centre (ties -> lowest index), upper[i] = its
+ * distance, lower[i] = the distance to the nearest other centre (+∞ when k = 1). Distances are the square roots of
+ * the squared distances of segmenta_nearest_centres. When `sums` is not NULL each row is then added to its
+ * centre's sums and counts as in segmenta_assign_rows. Returns whether any label changed.
+ */
+bool segmenta_hamerly_rows(const double *x, long d, long begin, long end, const double *centres, long k,
+                           const double *nearest_half, const double *shifts, long largest, double runner_up,
+                           int32_t *labels, double *upper, double *lower, double *sums, long *counts);
+bool segmenta_hamerly_rows_portable(const double *x, long d, long begin, long end, const double *centres, long k,
+                                    const double *nearest_half, const double *shifts, long largest,
+                                    double runner_up, int32_t *labels, double *upper, double *lower, double *sums,
+                                    long *counts);
+bool segmenta_hamerly_rows_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
+                                const double *nearest_half, const double *shifts, long largest, double runner_up,
+                                int32_t *labels, double *upper, double *lower, double *sums, long *counts);
 
 /* The best candidate of a Ward scan: its ΔSSE and its position (−1 when no candidate is finite). */
 typedef struct {

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Hamerly's accelerated iterations (G. Hamerly, "Making k-means even faster", SIAM SDM 2010).
 extension KMeans {
   /// Runs Hamerly's algorithm from `centres`: the same labels, centres, inertia and iteration count as
@@ -41,7 +43,9 @@ extension KMeans {
 
     /// Re-labels the rows whose bounds do not rule out a closer centre and, when `accumulate`, returns the sums
     /// and counts for the M-step. Each row's bounds first absorb the pending centre shifts: the upper bound grows
-    /// by its centre's shift, the lower bound shrinks by the largest shift among the other centres.
+    /// by its centre's shift, the lower bound shrinks by the largest shift among the other centres. The pass is
+    /// the C kernel `segmenta_hamerly_rows`: the rows to rescan are collected and scanned four per vector with
+    /// the distances of Lloyd's E-step.
     mutating func assign(
       _ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, accumulate: Bool,
       context: ExecutionContext
@@ -52,42 +56,24 @@ extension KMeans {
       pending = ContiguousArray(repeating: 0, count: k)
       let largest = shifts.indices.max { shifts[$0] < shifts[$1] || (shifts[$0] == shifts[$1] && $0 > $1) } ?? 0
       let runnerUp = shifts.indices.filter { $0 != largest }.map { shifts[$0] }.max() ?? 0
-      let top = shifts.isEmpty ? 0 : shifts[largest]
       let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
         context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
           var step = SegmentSums(k: accumulate ? k : 0, columns: d)
-          var changed = false
-          step.withBuffers { sums, counts in
+          step.changed = step.withBuffers { sums, counts in
             data.values.withUnsafeBufferPointer { x in
               centres.withUnsafeBufferPointer { c in
                 geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
-                  for i in range {
-                    let previous = Int(labelOut[i])
-                    var label = previous
-                    upperOut[i] += shifts[label]
-                    lowerOut[i] -= label == largest ? runnerUp : top
-                    let limit = Swift.max(nearestHalf[label], lowerOut[i])
-                    if upperOut[i] >= limit {
-                      let own = squaredDistance(x, row: i, c, row: label, columns: d).squareRoot()
-                      upperOut[i] = own
-                      if own >= limit {
-                        let scan = nearestTwo(x, row: i, centres: c, k: k, columns: d)
-                        label = scan.index
-                        upperOut[i] = scan.distance.squareRoot()
-                        lowerOut[i] = scan.secondDistance.squareRoot()
-                        if label != previous {
-                          labelOut[i] = Int32(label)
-                          changed = true
-                        }
-                      }
-                    }
-                    if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
+                  shifts.withUnsafeBufferPointer { shift in
+                    segmenta_hamerly_rows(
+                      x.baseAddress, d, range.lowerBound, range.upperBound, c.baseAddress, k,
+                      nearestHalf.baseAddress, shift.baseAddress, largest, runnerUp, labelOut.base.baseAddress,
+                      upperOut.base.baseAddress, lowerOut.base.baseAddress, accumulate ? sums.baseAddress : nil,
+                      counts.baseAddress)
                   }
                 }
               }
             }
           }
-          step.changed = changed
           return step
         }
       }

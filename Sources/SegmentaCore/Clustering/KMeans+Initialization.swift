@@ -84,7 +84,7 @@ extension KMeans {
     _ data: FeatureMatrix, candidates: [Int], closest: ContiguousArray<Double>?, context: ExecutionContext
   ) -> (distances: ContiguousArray<Double>, potentials: [Double]) {
     let t = candidates.count
-    let kernel = CentreBlocks(data.selectingRows(candidates).values, k: t, columns: data.columns)
+    let kernel = CentreKernel(data.selectingRows(candidates).values, k: t, columns: data.columns)
     // min(+∞, distance) is the distance itself: the first centre needs no special case.
     let current = closest ?? ContiguousArray(repeating: .infinity, count: data.rows)
     var distances = ContiguousArray<Double>(repeating: 0, count: data.rows * t)

@@ -1,5 +1,4 @@
-/// The scalar inner loops shared by the k-means steps: exact squared distances, the nearest two centres of a row
-/// (Hamerly) and the M-step's row sums.
+/// The scalar inner loops shared by the k-means steps: exact squared distances and the M-step's row sums.
 extension KMeans {
   /// Rows per chunk of parallel work; the chunk count depends on the row count only, never on threads.
   static func chunkCount(_ rows: Int) -> Int { ExecutionContext.chunkCount(for: rows, grain: 1024) }
@@ -40,27 +39,5 @@ extension KMeans {
       target[segment * d + j] += source[i * d + j]
       j += 1
     }
-  }
-
-  /// The nearest centre to row `i` (ties → lowest index) with its squared distance, and the squared distance to
-  /// the nearest of the other centres (+∞ when k = 1).
-  @inline(__always)
-  static func nearestTwo(
-    _ x: UnsafeBufferPointer<Double>, row i: Int, centres c: UnsafeBufferPointer<Double>, k: Int, columns d: Int
-  ) -> (index: Int, distance: Double, secondDistance: Double) {
-    var best = 0
-    var bestDistance = squaredDistance(x, row: i, c, row: 0, columns: d)
-    var second = Double.infinity
-    for l in 1..<max(k, 1) {
-      let distance = squaredDistance(x, row: i, c, row: l, columns: d)
-      if distance < bestDistance {
-        second = bestDistance
-        best = l
-        bestDistance = distance
-      } else if distance < second {
-        second = distance
-      }
-    }
-    return (best, bestDistance, second)
   }
 }

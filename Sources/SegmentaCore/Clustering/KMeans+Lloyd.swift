@@ -45,7 +45,7 @@ extension KMeans {
     accumulate: Bool, context: ExecutionContext
   ) -> SegmentSums {
     let d = data.columns
-    let kernel = CentreBlocks(centres, k: k, columns: d)
+    let kernel = CentreKernel(centres, k: k, columns: d)
     let parts = labels.withUnsafeMutableBufferPointer { labelBuffer in
       let shared = DisjointChunkWriter(labelBuffer)
       return context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in

@@ -114,7 +114,7 @@ extension MiniBatchKMeans {
     context: ExecutionContext
   ) -> (labels: ContiguousArray<Int32>, inertia: Double) {
     let count = values.count / d
-    let kernel = KMeans.CentreBlocks(centres, k: k, columns: d)
+    let kernel = KMeans.CentreKernel(centres, k: k, columns: d)
     let parts = context.mapChunks(count: count, chunkCount: ExecutionContext.chunkCount(for: count)) { _, range in
       values.withUnsafeBufferPointer { x in
         var labels = ContiguousArray<Int32>()

@@ -1,31 +1,21 @@
 import CKernels
 
-/// The distance kernel of Lloyd's E-step and of k-means++ seeding: a row's distances to four centres at a time.
+/// The distance kernel of Lloyd's E-step, Hamerly's rescans and k-means++ seeding.
 extension KMeans {
-  /// Centres in blocks of four (coordinate j of centre 4b + m at `4b × d + 4j + m`) and a last block of two when
-  /// one or two centres remain (`4b × d + 2j + m`; padding centres are 0 and never reported), so that one row's
-  /// distances to a block accumulate side by side in registers (and in SIMD lanes where the compiler vectorizes
-  /// them). k = 6, the common case, is one block of four and one of two: no lane is wasted.
+  /// The k centres (row-major k × d) for the C kernels `segmenta_nearest_centres`, `segmenta_centre_distances`,
+  /// `segmenta_assign_rows` (target `CKernels`), which take four rows per vector: one broadcast of a centre's
+  /// coordinate serves four rows, and the nearest centre is chosen by lane-wise comparisons, without branches.
   ///
   /// Each distance is still Σⱼ (xⱼ − cⱼ)² added in j order from 0, the same operations as
-  /// ``squaredDistance(_:row:_:row:columns:)``: distances and labels are bit-identical to the scalar kernel that
-  /// Elkan's and Hamerly's iterations use. The arithmetic is the C kernel `segmenta_nearest_centres` /
-  /// `segmenta_centre_distances` (target `CKernels`), run with AVX2 where the CPU has it and with SSE2 otherwise,
-  /// bit-identical either way.
-  struct CentreBlocks: Sendable {
-    private let blocked: ContiguousArray<Double>
+  /// ``squaredDistance(_:row:_:row:columns:)``: distances and labels are bit-identical to a scalar loop. The kernels
+  /// run with AVX2 where the CPU has it and with SSE2 otherwise, bit-identical either way.
+  struct CentreKernel: Sendable {
+    private let centres: ContiguousArray<Double>
     private let k: Int
     private let d: Int
 
-    /// - Complexity: O(k × d).
     init(_ centres: ContiguousArray<Double>, k: Int, columns d: Int) {
-      var blocked = ContiguousArray<Double>(repeating: 0, count: Self.paddedCount(k) * d)
-      for l in 0..<k {
-        let first = l - l % 4
-        let width = Self.width(from: first, k: k)
-        for j in 0..<d { blocked[first * d + j * width + l - first] = centres[l * d + j] }
-      }
-      self.blocked = blocked
+      self.centres = centres
       self.k = k
       self.d = d
     }
@@ -46,7 +36,7 @@ extension KMeans {
         labels.deallocate()
         distances.deallocate()
       }
-      blocked.withUnsafeBufferPointer { c in
+      centres.withUnsafeBufferPointer { c in
         segmenta_nearest_centres(xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels, distances)
       }
       for i in rows { visit(i, Int(labels[i &- rows.lowerBound]), distances[i &- rows.lowerBound]) }
@@ -62,7 +52,7 @@ extension KMeans {
       accumulatingInto step: inout SegmentSums?
     ) -> Bool {
       guard let xBase = x.baseAddress, !rows.isEmpty else { return false }
-      return blocked.withUnsafeBufferPointer { c in
+      return centres.withUnsafeBufferPointer { c in
         guard var sums = step else {
           return segmenta_assign_rows(
             xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, labels.base.baseAddress, nil, nil)
@@ -88,16 +78,10 @@ extension KMeans {
       guard let xBase = x.baseAddress, !rows.isEmpty else { return }
       let distances = UnsafeMutablePointer<Double>.allocate(capacity: rows.count * k)
       defer { distances.deallocate() }
-      blocked.withUnsafeBufferPointer { c in
+      centres.withUnsafeBufferPointer { c in
         segmenta_centre_distances(xBase, d, rows.lowerBound, rows.upperBound, c.baseAddress, k, distances)
       }
       for i in rows { visit(i, distances + (i &- rows.lowerBound) &* k) }
     }
-
-    /// Centres rounded up to whole blocks.
-    private static func paddedCount(_ k: Int) -> Int { k % 4 == 0 || k % 4 == 3 ? (k + 3) / 4 * 4 : k / 4 * 4 + 2 }
-
-    /// The width of the block starting at centre `first`: 2 for a last block of one or two centres, else 4.
-    private static func width(from first: Int, k: Int) -> Int { k - first <= 2 ? 2 : 4 }
   }
 }
