@@ -33,6 +33,13 @@ struct Workloads {
     return (value!, elapsed.seconds)
   }
 
+  /// CPU time of the whole process so far (all threads), to tell the work from the wait on a loaded machine.
+  func processCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+  }
+
   /// ARI against `true_segment`, noise (−1) counting as one label as in `peers.py`.
   func ari(_ labels: ContiguousArray<Int32>) throws -> Double {
     try ClusterMetrics.adjustedRandIndex(data.truth, labels, noise: .asSegment)
@@ -68,7 +75,9 @@ struct Workloads {
     _ = try kMeansModel(for: warmup).fit(warmup, context: context, rng: &warmRng)
     var rng = SeededRandom(seed: a.seed)
     let model = kMeansModel(for: matrix)
+    let cpuBefore = processCPUSeconds()
     let (result, seconds) = try timed { try model.fit(matrix, context: context, rng: &rng) }
+    let cpuSeconds = processCPUSeconds() - cpuBefore
     let iterations = result.iterations ?? 0
     var sizes = [Int](repeating: 0, count: result.k)
     for label in result.labels where label >= 0 { sizes[Int(label)] += 1 }
@@ -81,6 +90,7 @@ struct Workloads {
       outcome.append(("n_iter", .int((iterations * min(a.batchSize, matrix.rows) + matrix.rows - 1) / matrix.rows)))
     } else {
       outcome.append(("s_per_iter", .number(seconds / Double(max(1, iterations)))))
+      outcome.append(("cpu_s_per_iter", .number(cpuSeconds / Double(max(1, iterations)))))
       outcome.append(("sizes", .array(sizes.map { .int($0) })))
     }
     return Measurement(

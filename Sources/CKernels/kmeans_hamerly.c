@@ -5,6 +5,9 @@
 /* a·b + c must stay two roundings in every build: the AVX2 kernels must equal the portable ones bit for bit. */
 #pragma STDC FP_CONTRACT OFF
 
+/* How far ahead the bounds loop fetches rows. */
+#define PREFETCH_ROWS 16
+
 /* Rows waiting for a full scan, four at a time through the vector kernel. */
 typedef struct {
   long rows[4];
@@ -42,6 +45,9 @@ INLINE bool hamerly_rows_body(const double *x, long d, long begin, long end, con
   bool changed = false;
   const double top = shifts[largest];
   for (long i = begin; i < end; i++) {
+    /* Only some rows read their coordinates here, which breaks the hardware prefetcher's stream; the sums below
+       read every row anyway, so fetching each one ahead costs no extra traffic. */
+    __builtin_prefetch(x + (i + PREFETCH_ROWS) * d);
     long label = labels[i];
     double bound = upper[i] + shifts[label];
     double floor = lower[i] - (label == largest ? runner_up : top);
