@@ -8,6 +8,7 @@
 
 #include "vector_ops.h"
 
+#include <stdbool.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -40,55 +41,86 @@ INLINE void transpose_consecutive(const double *x, long d, long i, long end, dou
   transpose_four(rows, d, xt);
 }
 
-/* The squared distances of the four transposed rows `xt` to centre c of the row-major k × d `centres`. */
-#define FOUR_DISTANCES(xt, d, centres, c)                                                                          \
-  ({                                                                                                                \
-    const double *centre_ = (centres) + (c) * (d);                                                                  \
-    v4d sum_ = {0, 0, 0, 0};                                                                                        \
-    for (long j_ = 0; j_ < (d); j_++) {                                                                             \
-      v4d delta_ = LOAD4((xt) + 4 * j_) - centre_[j_];                                                              \
-      sum_ = sum_ + delta_ * delta_;                                                                                \
-    }                                                                                                               \
-    sum_;                                                                                                           \
-  })
+/* The squared distances of the four transposed rows `xt` to centres c..<c + width of the row-major k × d
+   `centres` (width 1, 2 or 4, a constant at every call), into out[0..<width]: one load of a row vector feeds
+   `width` independent sums. */
+INLINE void distances_to_block(const double *xt, long d, const double *centres, long c, long width, v4d *out) {
+  v4d sums[4] = {{0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+  const double *first = centres + c * d;
+  for (long j = 0; j < d; j++) {
+    v4d xj = LOAD4(xt + 4 * j);
+    for (long m = 0; m < width; m++) {
+      v4d delta = xj - first[m * d + j];
+      sums[m] = sums[m] + delta * delta;
+    }
+  }
+  for (long m = 0; m < width; m++) out[m] = sums[m];
+}
+
+/* The running nearest centres of four rows: per lane the nearest distance and its centre, the smallest distance
+   to any other centre (`runner_up`, kept when `two`), and where to write every distance (`all`, or NULL). */
+typedef struct {
+  v4d nearest;
+  v4d runner_up;
+  v4i index;
+  bool two;
+  double *all;
+  long rows;
+  long k;
+} four_scan;
+
+/* Centre c at squared distances *distances joins the scan, as the next centre of a scalar scan in index order (a
+   pointer, since a vector argument would change the calling convention between the two builds). */
+INLINE void offer(four_scan *scan, const v4d *distances, long c) {
+  v4d s = *distances;
+  v4i closer = s < scan->nearest;
+  if (scan->two) scan->runner_up = SELECT4(closer, scan->nearest, SELECT4(s < scan->runner_up, s, scan->runner_up));
+  scan->nearest = SELECT4(closer, s, scan->nearest);
+  scan->index = ((long long)c & closer) | (scan->index & ~closer);
+  if (scan->all)
+    for (long r = 0; r < scan->rows; r++) scan->all[r * scan->k + c] = s[r];
+}
+
+/* Offers centres c..<k in index order, four at a time, then a pair, then one. */
+INLINE void scan_centres(four_scan *scan, const double *xt, long d, const double *centres, long c, long k) {
+  v4d s[4];
+  for (; c + 4 <= k; c += 4) {
+    distances_to_block(xt, d, centres, c, 4, s);
+    for (long m = 0; m < 4; m++) offer(scan, &s[m], c + m);
+  }
+  if (c + 2 <= k) {
+    distances_to_block(xt, d, centres, c, 2, s);
+    for (long m = 0; m < 2; m++) offer(scan, &s[m], c + m);
+    c += 2;
+  }
+  if (c < k) {
+    distances_to_block(xt, d, centres, c, 1, s);
+    offer(scan, &s[0], c);
+  }
+}
 
 /* Per lane, the first nearest centre (ties -> lowest index; a NaN distance never wins, as in a scalar scan from
    +∞) in *label and its squared distance in *best; when `all` is not NULL, every distance is also written to
    all[r·k + c] for the first `rows` lanes. */
 INLINE void nearest_of_four(const double *xt, long d, const double *centres, long k, v4i *label, v4d *best,
                             double *all, long rows) {
-  v4d nearest = {INFINITY, INFINITY, INFINITY, INFINITY};
-  v4i index = {0, 0, 0, 0};
-  for (long c = 0; c < k; c++) {
-    v4d s = FOUR_DISTANCES(xt, d, centres, c);
-    v4i closer = s < nearest;
-    nearest = SELECT4(closer, s, nearest);
-    index = ((long long)c & closer) | (index & ~closer);
-    if (all)
-      for (long r = 0; r < rows; r++) all[r * k + c] = s[r];
-  }
-  *label = index;
-  *best = nearest;
+  four_scan scan = {{INFINITY, INFINITY, INFINITY, INFINITY}, {0, 0, 0, 0}, {0, 0, 0, 0}, false, all, rows, k};
+  scan_centres(&scan, xt, d, centres, 0, k);
+  *label = scan.index;
+  *best = scan.nearest;
 }
 
 /* Per lane, as a scalar scan that starts from centre 0: the nearest centre (ties -> lowest index) in *label, its
    squared distance in *best and the smallest squared distance to any other centre in *second (+∞ when k = 1). */
 INLINE void nearest_two_of_four(const double *xt, long d, const double *centres, long k, v4i *label, v4d *best,
                                 v4d *second) {
-  v4d nearest = FOUR_DISTANCES(xt, d, centres, 0);
-  v4d runner_up = {INFINITY, INFINITY, INFINITY, INFINITY};
-  v4i index = {0, 0, 0, 0};
-  for (long c = 1; c < k; c++) {
-    v4d s = FOUR_DISTANCES(xt, d, centres, c);
-    v4i closer = s < nearest;
-    v4i below_second = s < runner_up;
-    runner_up = SELECT4(closer, nearest, SELECT4(below_second, s, runner_up));
-    nearest = SELECT4(closer, s, nearest);
-    index = ((long long)c & closer) | (index & ~closer);
-  }
-  *label = index;
-  *best = nearest;
-  *second = runner_up;
+  v4d first;
+  distances_to_block(xt, d, centres, 0, 1, &first);
+  four_scan scan = {first, {INFINITY, INFINITY, INFINITY, INFINITY}, {0, 0, 0, 0}, true, NULL, 0, k};
+  scan_centres(&scan, xt, d, centres, 1, k);
+  *label = scan.index;
+  *best = scan.nearest;
+  *second = scan.runner_up;
 }
 
 /* Σ_j (a_j − b_j)² in j order from 0, the distance of one lane above. */
