@@ -175,6 +175,104 @@ import Testing
     #expect(rescans > 0 && skips > 0, "the bounds must both skip and rescan rows: \(rescans) rescans, \(skips) skips")
   }
 
+  /// Elkan's assignment as a plain scalar loop (segmenta_kernels.h), then the sums in row order. Returns
+  /// (changed, distances computed).
+  static func elkan(
+    _ x: [Double], begin: Int, rows: Int, centres: [Double], k: Int, columns d: Int, half: [Double],
+    nearestHalf: [Double], shifts: [Double], labels: inout [Int32], upper: inout [Double], lower: inout [Double],
+    sums: inout [Double], counts: inout [Int]
+  ) -> (changed: Bool, distances: Int) {
+    var changed = false
+    var distances = 0
+    for i in begin..<rows {
+      var label = Int(labels[i])
+      var bound = upper[i] + shifts[label]
+      upper[i] = bound
+      for j in 0..<k { lower[i * k + j] = Swift.max(lower[i * k + j] - shifts[j], 0) }
+      guard nearestHalf[label] <= bound else { continue }
+      var boundSquared = 0.0
+      var tight = false
+      for j in 0..<k where j != label && bound >= lower[i * k + j] && bound >= half[label * k + j] {
+        if !tight {
+          boundSquared = squared(x, i, centres, label, columns: d)
+          bound = boundSquared.squareRoot()
+          lower[i * k + label] = bound
+          tight = true
+          if bound < lower[i * k + j] || bound < half[label * k + j] { continue }
+        }
+        let squared = squared(x, i, centres, j, columns: d)
+        distances += 1
+        lower[i * k + j] = squared.squareRoot()
+        if squared < boundSquared || (squared == boundSquared && j < label) {
+          label = j
+          bound = squared.squareRoot()
+          boundSquared = squared
+        }
+      }
+      upper[i] = bound
+      changed = changed || labels[i] != Int32(label)
+      labels[i] = Int32(label)
+    }
+    for i in begin..<rows {
+      counts[Int(labels[i])] += 1
+      for j in 0..<d { sums[Int(labels[i]) * d + j] += x[i * d + j] }
+    }
+    return (changed, distances)
+  }
+
+  @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))
+  func elkanRowsAreBitIdenticalOnEveryPath() {
+    var examined = 0
+    for (rows, d, k) in Self.shapes {
+      for grid in [false, true] {
+        let x = Self.values(rows: rows, columns: d, grid: grid, seed: UInt64(rows * 11 + d))
+        var centres = Array(x[0..<(k * d)])
+        if grid && k > 1 { for j in 0..<d { centres[d + j] = centres[j] } }
+        let half = (0..<(k * k)).map { Self.squared(centres, $0 / k, centres, $0 % k, columns: d).squareRoot() / 2 }
+        let nearestHalf = (0..<k).map { a in (0..<k).filter { $0 != a }.map { half[a * k + $0] }.min() ?? .infinity }
+        // Bounds around the true distances, some loose enough to skip, some not.
+        var rng = SeededRandom(seed: UInt64(rows + 5 * d + k))
+        let shifts = (0..<k).map { _ in rng.nextDouble() * 2 }
+        let labels = (0..<rows).map { _ in Int32(rng.nextInt(below: k)) }
+        let upper = (0..<rows).map { i in
+          Self.squared(x, i, centres, Int(labels[i]), columns: d).squareRoot() * (0.5 + rng.nextDouble())
+        }
+        let lower = (0..<(rows * k)).map { p in
+          Self.squared(x, p / k, centres, p % k, columns: d).squareRoot() * 1.2 * rng.nextDouble()
+        }
+        let begin = 3
+        // Path 0 the scalar loop, 1 the portable kernel, 2 the AVX2 kernel.
+        var label = [labels, labels, labels]
+        var high = [upper, upper, upper]
+        var low = [lower, lower, lower]
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: k * d), count: 3)
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: k), count: 3)
+        let expected = Self.elkan(
+          x, begin: begin, rows: rows, centres: centres, k: k, columns: d, half: half, nearestHalf: nearestHalf,
+          shifts: shifts, labels: &label[0], upper: &high[0], lower: &low[0], sums: &sums[0], counts: &counts[0])
+        let changed = [
+          segmenta_elkan_rows_portable(
+            x, d, begin, rows, centres, k, half, nearestHalf, shifts, &label[1], &high[1], &low[1], &sums[1],
+            &counts[1]),
+          segmenta_elkan_rows_avx2(
+            x, d, begin, rows, centres, k, half, nearestHalf, shifts, &label[2], &high[2], &low[2], &sums[2],
+            &counts[2]),
+        ]
+        examined += expected.distances
+        for path in 1...2 {
+          let name = "\(rows)×\(d), k=\(k), grid \(grid), path \(path)"
+          #expect(changed[path - 1] == expected.changed, "\(name): changed")
+          #expect(label[path] == label[0], "\(name): labels")
+          #expect(high[path].map(\.bitPattern) == high[0].map(\.bitPattern), "\(name): upper bounds")
+          #expect(low[path].map(\.bitPattern) == low[0].map(\.bitPattern), "\(name): lower bounds")
+          #expect(sums[path].map(\.bitPattern) == sums[0].map(\.bitPattern), "\(name): sums")
+          #expect(counts[path] == counts[0], "\(name): counts")
+        }
+      }
+    }
+    #expect(examined > 0, "the bounds must let some distances through")
+  }
+
   @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))
   func wardScansAreBitIdenticalOnEveryPath() {
     var ties = 0

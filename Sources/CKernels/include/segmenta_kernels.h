@@ -71,6 +71,25 @@ bool segmenta_hamerly_rows_avx2(const double *x, long d, long begin, long end, c
                                 const double *nearest_half, const double *shifts, long largest, double runner_up,
                                 int32_t *labels, double *upper, double *lower, double *sums, long *counts);
 
+/*
+ * Elkan's assignment of rows begin..<end (scikit-learn's `_update_chunk_dense` with inclusive tests; lower is
+ * n × k, half is k × k half centre–centre distances, all arrays indexed by row): upper[i] += shifts[labels[i]] and
+ * each lower bound lower[i·k + j] becomes max(lower[i·k + j] − shifts[j], 0). Unless nearest_half[labels[i]] >
+ * upper[i], centres j (in index order) that neither bound rules out are examined: the first one makes the upper
+ * bound exact, and a centre still not ruled out gets its exact distance as its lower bound and takes the row when
+ * its squared distance is smaller (or equal with a lower index). When `sums` is not NULL each row is then added
+ * to its centre's sums and counts as in segmenta_assign_rows. Returns whether any label changed.
+ */
+bool segmenta_elkan_rows(const double *x, long d, long begin, long end, const double *centres, long k,
+                         const double *half, const double *nearest_half, const double *shifts, int32_t *labels,
+                         double *upper, double *lower, double *sums, long *counts);
+bool segmenta_elkan_rows_portable(const double *x, long d, long begin, long end, const double *centres, long k,
+                                  const double *half, const double *nearest_half, const double *shifts,
+                                  int32_t *labels, double *upper, double *lower, double *sums, long *counts);
+bool segmenta_elkan_rows_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
+                              const double *half, const double *nearest_half, const double *shifts,
+                              int32_t *labels, double *upper, double *lower, double *sums, long *counts);
+
 /* The best candidate of a Ward scan: its ΔSSE and its position (−1 when no candidate is finite). */
 typedef struct {
   double value;

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Elkan's accelerated iterations (C. Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003)
 /// in scikit-learn's order (`_kmeans_single_elkan`, `_k_means_elkan.pyx`).
 extension KMeans {
@@ -79,7 +81,8 @@ extension KMeans {
     /// scikit-learn's `_update_chunk_dense` with inclusive tests: re-labels the rows whose bounds do not rule
     /// out a closer centre and, when `accumulate`, returns the sums and counts for the M-step. Each row's bounds
     /// first absorb the pending centre shifts: the upper bound grows by its centre's shift, the lower bounds
-    /// shrink by each centre's shift (not below 0), as scikit-learn does right after its M-step.
+    /// shrink by each centre's shift (not below 0), as scikit-learn does right after its M-step. The pass is the C
+    /// kernel `segmenta_elkan_rows` (rows fetched ahead, the sums in a second pass as Lloyd's).
     mutating func assign(
       _ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, accumulate: Bool,
       context: ExecutionContext
@@ -91,55 +94,23 @@ extension KMeans {
       let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
         context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
           var step = SegmentSums(k: accumulate ? k : 0, columns: d)
-          var changed = false
-          step.withBuffers { sums, counts in
+          step.changed = step.withBuffers { sums, counts in
             data.values.withUnsafeBufferPointer { x in
               centres.withUnsafeBufferPointer { c in
                 geometry.halfDistances.withUnsafeBufferPointer { half in
-                  shifts.withUnsafeBufferPointer { shift in
-                    geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
-                      for i in range {
-                        let previous = Int(labelOut[i])
-                        var label = previous
-                        var bound = upperOut[i] + shift[label]
-                        upperOut[i] = bound
-                        for j in 0..<k { lowerOut[i * k + j] = Swift.max(lowerOut[i * k + j] - shift[j], 0) }
-                        if nearestHalf[label] <= bound {
-                          var boundSquared = 0.0
-                          var tight = false
-                          for j in 0..<k
-                          where j != label && bound >= lowerOut[i * k + j] && bound >= half[label * k + j] {
-                            if !tight {
-                              boundSquared = squaredDistance(x, row: i, c, row: label, columns: d)
-                              bound = boundSquared.squareRoot()
-                              lowerOut[i * k + label] = bound
-                              tight = true
-                              if bound < lowerOut[i * k + j] || bound < half[label * k + j] { continue }
-                            }
-                            let squared = squaredDistance(x, row: i, c, row: j, columns: d)
-                            let distance = squared.squareRoot()
-                            lowerOut[i * k + j] = distance
-                            if squared < boundSquared || (squared == boundSquared && j < label) {
-                              label = j
-                              bound = distance
-                              boundSquared = squared
-                            }
-                          }
-                          upperOut[i] = bound
-                          if label != previous {
-                            labelOut[i] = Int32(label)
-                            changed = true
-                          }
-                        }
-                        if accumulate { SegmentSums.add(x, row: i, to: label, columns: d, sums, counts) }
-                      }
+                  geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
+                    shifts.withUnsafeBufferPointer { shift in
+                      segmenta_elkan_rows(
+                        x.baseAddress, d, range.lowerBound, range.upperBound, c.baseAddress, k, half.baseAddress,
+                        nearestHalf.baseAddress, shift.baseAddress, labelOut.base.baseAddress,
+                        upperOut.base.baseAddress, lowerOut.base.baseAddress, accumulate ? sums.baseAddress : nil,
+                        counts.baseAddress)
                     }
                   }
                 }
               }
             }
           }
-          step.changed = changed
           return step
         }
       }

@@ -21,22 +21,12 @@ extension KMeans {
       changed = false
     }
 
-    /// Runs `body` with the sums and counts opened once (for a chunk's rows, see ``add(_:row:to:columns:_:_:)``).
+    /// Runs `body` with the sums and counts opened once (for a chunk's rows, passed to a C kernel).
     @inline(__always)
     mutating func withBuffers<R>(
       _ body: (_ sums: UnsafeMutableBufferPointer<Double>, _ counts: UnsafeMutableBufferPointer<Int>) -> R
     ) -> R {
       sums.withUnsafeMutableBufferPointer { s in counts.withUnsafeMutableBufferPointer { c in body(s, c) } }
-    }
-
-    /// Row `i` of `x` joins segment `label`: its coordinates are added to the segment's sums (in row order).
-    @inline(__always)
-    static func add(
-      _ x: UnsafeBufferPointer<Double>, row i: Int, to label: Int, columns d: Int,
-      _ sums: UnsafeMutableBufferPointer<Double>, _ counts: UnsafeMutableBufferPointer<Int>
-    ) {
-      counts[label] &+= 1
-      addRow(x, row: i, to: sums, segment: label, columns: d)
     }
 
     /// The chunks added in chunk order (so the totals do not depend on the thread count).
