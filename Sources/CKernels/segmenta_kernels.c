@@ -5,49 +5,41 @@
 /* a·b + c must stay two roundings in every build: the AVX2 kernels must equal the portable ones bit for bit. */
 #pragma STDC FP_CONTRACT OFF
 
-INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *centres, long k,
-                                 int32_t *labels, double *distances) {
+/* For rows begin..<end, each unless NULL: the nearest centre into labels[i − begin] (with `changed`, whether one
+   differs from what labels held), its squared distance into distances[i − begin], all k distances into
+   all[(i − begin)·k + c]. */
+INLINE void nearest_rows(const double *x, long d, long begin, long end, const double *centres, long k,
+                         int32_t *labels, double *distances, bool *changed, double *all) {
   FOUR_ROWS_SCRATCH(xt, d);
   for (long i = begin; i < end; i += 4) {
     transpose_consecutive(x, d, i, end, xt);
     v4i label;
     v4d best;
-    nearest_of_four(xt, d, centres, k, &label, &best, NULL, 0);
+    nearest_of_four(xt, d, centres, k, &label, &best, all ? all + (i - begin) * k : NULL, end - i < 4 ? end - i : 4);
+    if (!labels) continue;
     for (long r = 0; r < 4 && i + r < end; r++) {
+      if (changed) *changed |= labels[i + r - begin] != (int32_t)label[r];
       labels[i + r - begin] = (int32_t)label[r];
-      distances[i + r - begin] = best[r];
+      if (distances) distances[i + r - begin] = best[r];
     }
   }
   FREE_FOUR_ROWS_SCRATCH(xt);
+}
+
+INLINE void nearest_centres_body(const double *x, long d, long begin, long end, const double *centres, long k,
+                                 int32_t *labels, double *distances) {
+  nearest_rows(x, d, begin, end, centres, k, labels, distances, NULL, NULL);
 }
 
 INLINE void centre_distances_body(const double *x, long d, long begin, long end, const double *centres, long k,
                                   double *distances) {
-  FOUR_ROWS_SCRATCH(xt, d);
-  for (long i = begin; i < end; i += 4) {
-    transpose_consecutive(x, d, i, end, xt);
-    v4i label;
-    v4d best;
-    nearest_of_four(xt, d, centres, k, &label, &best, distances + (i - begin) * k, end - i < 4 ? end - i : 4);
-  }
-  FREE_FOUR_ROWS_SCRATCH(xt);
+  nearest_rows(x, d, begin, end, centres, k, NULL, NULL, NULL, distances);
 }
 
 INLINE bool assign_rows_body(const double *x, long d, long begin, long end, const double *centres, long k,
                              int32_t *labels, double *sums, long *counts) {
-  FOUR_ROWS_SCRATCH(xt, d);
   bool changed = false;
-  for (long i = begin; i < end; i += 4) {
-    transpose_consecutive(x, d, i, end, xt);
-    v4i label;
-    v4d best;
-    nearest_of_four(xt, d, centres, k, &label, &best, NULL, 0);
-    for (long r = 0; r < 4 && i + r < end; r++) {
-      changed |= labels[i + r] != (int32_t)label[r];
-      labels[i + r] = (int32_t)label[r];
-    }
-  }
-  FREE_FOUR_ROWS_SCRATCH(xt);
+  nearest_rows(x, d, begin, end, centres, k, labels + begin, NULL, &changed, NULL);
   if (sums) add_rows(x, d, begin, end, labels, sums, counts);
   return changed;
 }
