@@ -41,6 +41,7 @@ struct CSVColumnsBuilder {
     guard rows > 0 else { return }
     let roles = accumulators.map(\.role)
     let textOnly = accumulators.map(\.isText)
+    let keepsTexts = accumulators.map(\.keepsTexts)
     let source = self.source
     let results = block.bytes.withUnsafeBufferPointer { bytes in
       let shared = SharedBytes(bytes: bytes)
@@ -50,7 +51,7 @@ struct CSVColumnsBuilder {
           return try roles.indices.map { (c) throws(ColumnInference.Problem) in
             try ColumnInference.part(
               source.cells(shared.bytes, block, column: c), rows: part, role: roles[c], textOnly: textOnly[c],
-              context: context)
+              keepsTexts: keepsTexts[c], context: context)
           }
         } catch {
           return nil
