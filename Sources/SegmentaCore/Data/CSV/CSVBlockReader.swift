@@ -62,7 +62,7 @@ struct CSVBlockReader {
       }
       let (line, width, atEnd) = (self.line, self.width, self.atEnd)
       let records = try pending.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
-        try tokenizer.tokenize(bytes, from: 0, line: line, width: width, isFinal: atEnd)
+        try tokenizer.tokenizeBlock(bytes, line: line, width: width, isFinal: atEnd)
       }
       var rest = ContiguousArray<UInt8>()
       rest.reserveCapacity(pending.count - records.consumed + (atEnd ? 0 : blockSize))

@@ -152,8 +152,3 @@ struct CSVColumnsBuilder {
     }
   }
 }
-
-/// A block's bytes shared read-only with the threads that type its parts, for the duration of one call.
-private struct SharedBytes: @unchecked Sendable {
-  let bytes: UnsafeBufferPointer<UInt8>
-}
