@@ -13,7 +13,7 @@ struct CSVColumnsBuilder {
   private var accumulators: [ColumnAccumulator]
 
   /// Rows per part of a block (a fixed grain, so parts do not depend on the thread count).
-  static let rowsPerPart = 8192
+  static let rowsPerPart = 4096
 
   /// A builder for columns `names`; `dates` are the columns given as dates.
   init(source: CSVSource, names: [String], forcedIdentifier: Int?, dates: DateColumns) {

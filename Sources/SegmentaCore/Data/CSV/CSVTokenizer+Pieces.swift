@@ -1,7 +1,7 @@
 extension CSVTokenizer {
   /// Bytes per piece when a block is tokenized in pieces (a fixed grain, so the pieces do not depend on the thread
   /// count; the records do not depend on the pieces at all).
-  static let bytesPerPiece = 512 << 10
+  static let bytesPerPiece = 256 << 10
 
   /// ``tokenize(_:from:line:width:isFinal:)`` of a whole block, in parallel pieces when that gives the same
   /// records for sure: the header's width is known and above 1 (so blank lines are simply skipped) and the block
