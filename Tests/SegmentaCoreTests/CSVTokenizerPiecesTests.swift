@@ -56,7 +56,8 @@ import Testing
     let tokenizer = CSVTokenizer(path: "t.csv", separator: ASCII.comma, context: ExecutionContext(threads: 2))
     let outcome = bytes.withUnsafeBufferPointer { buffer in
       #expect(tokenizer.pieceEnds(buffer, width: 3).count > 2)
-      return Result { () throws(SegmentaError) in try tokenizer.tokenizeBlock(buffer, line: 1, width: 3, isFinal: true) }
+      return Result { () throws(SegmentaError) in try tokenizer.tokenizeBlock(buffer, line: 1, width: 3, isFinal: true)
+      }
     }
     guard case .failure(.csv(_, let line, let column, let problem, _)) = outcome else {
       Issue.record("expected a CSV error, got \(outcome)")
