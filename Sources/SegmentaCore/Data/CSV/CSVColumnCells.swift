@@ -17,10 +17,10 @@ struct CSVColumnCells: ColumnCells {
   /// The field index of the block's data row `row`.
   @inline(__always) func field(_ row: Int) -> Int { records.index(row + headerRecords, column) }
 
-  func isMissing(_ row: Int) -> Bool { FieldText.isMissing(bytes, records.range(field(row))) }
+  @inline(__always) func isMissing(_ row: Int) -> Bool { FieldText.isMissing(bytes, records.range(field(row))) }
 
   /// Quoted fields with doubled quotes are never numbers. Plain decimals take the short path.
-  func number(_ row: Int) -> NumberParsing.Outcome {
+  @inline(__always) func number(_ row: Int) -> NumberParsing.Outcome {
     let f = field(row)
     let range = records.range(f)
     if let value = NumberParsing.plainDecimal(bytes, range, decimalComma: decimalComma) { return .number(value) }
