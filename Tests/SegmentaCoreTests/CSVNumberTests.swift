@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SegmentaCore
@@ -53,6 +54,40 @@ import Testing
       guard let expected = Double(text) else { continue }
       #expect(parse(text) == .number(expected), "\(text)")
     }
+  }
+
+  @Test func plainDecimalsAreCorrectlyRoundedAndAgreeWithTheFullParser() {
+    // The short path (`-`? digits with one decimal mark, at most 15 digits) against the standard library's correctly
+    // rounded parser, for both decimal marks; longer or other forms must be left to the full parser.
+    var rng = SeededRandom(seed: 11)
+    var taken = 0
+    for _ in 0..<40_000 {
+      let digitCount = 1 + Int(rng.next() % 18)
+      var digits = (0..<digitCount).map { _ in Character(String(rng.next() % 10)) }
+      if rng.next() % 4 != 0 && digits.count > 1 && digits[0] == "0" { digits[0] = "7" }
+      let mark = Int(rng.next() % UInt64(digitCount + 2))
+      if mark <= digitCount { digits.insert(".", at: mark) }
+      let text = (rng.next() % 2 == 0 ? "-" : "") + String(digits)
+      for decimalComma in [false, true] {
+        let written = decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+        let bytes = Array(written.utf8)
+        let short = bytes.withUnsafeBufferPointer {
+          NumberParsing.plainDecimal($0, 0..<$0.count, decimalComma: decimalComma)
+        }
+        let full = parse(written, decimalComma: decimalComma)
+        let leadingZero = bytes.withUnsafeBufferPointer { FieldText.hasLeadingZero($0, 0..<$0.count) }
+        if digitCount > 15 || leadingZero {
+          #expect(short == nil, "\(written)")
+          continue
+        }
+        guard let expected = Double(text) else { continue }
+        #expect(short == expected, "\(written)")
+        #expect(short?.sign == expected.sign, "\(written)")
+        #expect(full == .number(expected), "\(written)")
+        taken += 1
+      }
+    }
+    #expect(taken > 20_000)
   }
 
   @Test func detectsDecimalComma() throws {

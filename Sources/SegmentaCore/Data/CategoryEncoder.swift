@@ -3,6 +3,8 @@
 ///
 /// Rows may be appended as missing first and set later (``set(_:at:)``), as a reader does for rows it typed as
 /// numbers before the column turned out to be text; ``column(name:)`` then renumbers the levels into row order.
+/// A reader encodes the parts of a column in parallel, each with its own encoder, and appends them in row order
+/// (``append(_:)-(CategoryEncoder)``): only each part's levels are looked up again, not its rows.
 struct CategoryEncoder {
   private(set) var codes = ContiguousArray<UInt32>()
   private(set) var levels: [String] = []
@@ -14,6 +16,23 @@ struct CategoryEncoder {
   /// Appends rows with the values `texts` (`nil` = missing).
   mutating func append(contentsOf texts: some Sequence<String?>) {
     for text in texts { codes.append(code(for: text)) }
+  }
+
+  /// Appends a row with the value `text` (`nil` = missing) and returns its code.
+  @discardableResult mutating func append(_ text: String?) -> UInt32 {
+    let code = code(for: text)
+    codes.append(code)
+    return code
+  }
+
+  /// Appends a row with the value of code `code`, handed out before by ``append(_:)-(String?)``.
+  mutating func append(code: UInt32) { codes.append(code) }
+
+  /// Appends the rows of `part`, another encoder's, in order: its levels are looked up (or added in their order of
+  /// first appearance), its codes translated.
+  mutating func append(_ part: CategoryEncoder) {
+    let translated = part.levels.map { code(for: $0) }
+    codes.append(contentsOf: part.codes.lazy.map { $0 == Column.missingCode ? $0 : translated[Int($0)] })
   }
 
   /// Appends `count` missing rows.

@@ -25,8 +25,15 @@ enum ByteDecoding {
   ///
   /// - Complexity: O(n).
   static func firstNul(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    guard let base = bytes.baseAddress, start < bytes.count else { return nil }
-    guard let found = memchr(base + start, 0, bytes.count - start) else { return nil }
+    first(0, in: bytes, from: start, to: bytes.count)
+  }
+
+  /// The offset of the first `byte` in `bytes[start..<end]`, or `nil` (`memchr`).
+  ///
+  /// - Complexity: O(end − start).
+  static func first(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    guard let base = bytes.baseAddress, start < end, end <= bytes.count else { return nil }
+    guard let found = memchr(base + start, Int32(byte), end - start) else { return nil }
     return UnsafeRawPointer(found) - UnsafeRawPointer(base)
   }
 

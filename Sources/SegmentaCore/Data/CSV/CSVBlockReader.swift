@@ -24,6 +24,9 @@ struct CSVBlockReader {
   let blockSize: Int
   /// Bytes read but not yet handed out (an incomplete record).
   private var pending = ContiguousArray<UInt8>()
+  /// The bytes of the block handed out last: once its reader has let it go, its buffer holds the next block, so
+  /// reading a file allocates (and the kernel zero-fills) two block buffers in all rather than one per block.
+  private var handedOut = ContiguousArray<UInt8>()
   /// Where the next read starts in the file.
   private var readOffset: Int
   private var line = 1
@@ -62,13 +65,17 @@ struct CSVBlockReader {
       }
       let (line, width, atEnd) = (self.line, self.width, self.atEnd)
       let records = try pending.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
-        try tokenizer.tokenize(bytes, from: 0, line: line, width: width, isFinal: atEnd)
+        try tokenizer.tokenizeBlock(bytes, line: line, width: width, isFinal: atEnd)
       }
-      var rest = ContiguousArray<UInt8>()
+      var rest = handedOut
+      handedOut = []
+      // Keeps the buffer when the last block was let go, else starts a new one.
+      rest.removeAll(keepingCapacity: true)
       rest.reserveCapacity(pending.count - records.consumed + (atEnd ? 0 : blockSize))
       rest.append(contentsOf: pending[records.consumed...])
       let bytes = pending
       pending = rest
+      handedOut = bytes
       self.line = records.nextLine
       self.width = records.width
       guard records.recordCount > 0 else { continue }

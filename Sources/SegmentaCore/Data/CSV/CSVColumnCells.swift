@@ -9,7 +9,7 @@ struct CSVColumnCells: ColumnCells {
   let decoding: FieldDecoding
   /// The 0-based field position.
   let column: Int
-  /// Shares the strings of repeated values.
+  /// Remembers the codes of repeated values.
   let interner = TextInterner()
 
   var rowCount: Int { records.recordCount - headerRecords }
@@ -17,12 +17,13 @@ struct CSVColumnCells: ColumnCells {
   /// The field index of the block's data row `row`.
   @inline(__always) func field(_ row: Int) -> Int { records.index(row + headerRecords, column) }
 
-  func isMissing(_ row: Int) -> Bool { FieldText.isMissing(bytes, records.range(field(row))) }
+  @inline(__always) func isMissing(_ row: Int) -> Bool { FieldText.isMissing(bytes, records.range(field(row))) }
 
-  /// Quoted fields with doubled quotes are never numbers.
-  func number(_ row: Int) -> NumberParsing.Outcome {
+  /// Quoted fields with doubled quotes are never numbers. Plain decimals take the short path.
+  @inline(__always) func number(_ row: Int) -> NumberParsing.Outcome {
     let f = field(row)
     let range = records.range(f)
+    if let value = NumberParsing.plainDecimal(bytes, range, decimalComma: decimalComma) { return .number(value) }
     if records.isEscaped(f) || FieldText.hasLeadingZero(bytes, range) { return .notANumber }
     return NumberParsing.parse(bytes, range, decimalComma: decimalComma)
   }
@@ -36,11 +37,14 @@ struct CSVColumnCells: ColumnCells {
 
   func text(_ row: Int) -> String? {
     guard !isMissing(row) else { return nil }
+    return decoding.text(field(row))
+  }
+
+  func appendCode(_ row: Int, to encoder: inout CategoryEncoder) {
+    guard !isMissing(row) else { return encoder.append(code: Column.missingCode) }
     let f = field(row)
     let flags: UInt8 = (records.quoted[f] ? 1 : 0) | (records.isEscaped(f) ? 2 : 0)
-    if let kept = interner.text(bytes, records.range(f), flags: flags) { return kept }
-    let text = decoding.text(f)
-    interner.remember(text)
-    return text
+    if let kept = interner.code(bytes, records.range(f), flags: flags) { return encoder.append(code: kept) }
+    interner.remember(encoder.append(decoding.text(f)))
   }
 }

@@ -13,7 +13,7 @@ struct CSVColumnsBuilder {
   private var accumulators: [ColumnAccumulator]
 
   /// Rows per part of a block (a fixed grain, so parts do not depend on the thread count).
-  static let rowsPerPart = 8192
+  static let rowsPerPart = 4096
 
   /// A builder for columns `names`; `dates` are the columns given as dates.
   init(source: CSVSource, names: [String], forcedIdentifier: Int?, dates: DateColumns) {
@@ -41,6 +41,7 @@ struct CSVColumnsBuilder {
     guard rows > 0 else { return }
     let roles = accumulators.map(\.role)
     let textOnly = accumulators.map(\.isText)
+    let keepsTexts = accumulators.map(\.keepsTexts)
     let source = self.source
     let results = block.bytes.withUnsafeBufferPointer { bytes in
       let shared = SharedBytes(bytes: bytes)
@@ -50,7 +51,7 @@ struct CSVColumnsBuilder {
           return try roles.indices.map { (c) throws(ColumnInference.Problem) in
             try ColumnInference.part(
               source.cells(shared.bytes, block, column: c), rows: part, role: roles[c], textOnly: textOnly[c],
-              context: context)
+              keepsTexts: keepsTexts[c], context: context)
           }
         } catch {
           return nil
@@ -150,9 +151,4 @@ struct CSVColumnsBuilder {
         hint: "remove the duplicate row, or choose another identifier column")
     }
   }
-}
-
-/// A block's bytes shared read-only with the threads that type its parts, for the duration of one call.
-private struct SharedBytes: @unchecked Sendable {
-  let bytes: UnsafeBufferPointer<UInt8>
 }

@@ -13,14 +13,28 @@ enum FieldText {
   /// write. `NaN` is deliberately absent: in a numeric column it is rejected as a non-finite number.
   static let missingMarkers: [[UInt8]] = ["NA", "N/A", "n/a", "#N/A", "-", "null", "NULL"].map { Array($0.utf8) }
 
+  /// The markers packed as by ``packed(_:_:)`` (all are 1–4 bytes long).
+  private static let packedMarkers: [UInt64] = missingMarkers.map { marker in
+    marker.withUnsafeBufferPointer { packed($0, 0..<$0.count) }
+  }
+
+  /// The bytes of a 1–4-byte range, little-endian in the low 32 bits, and its length above them: equal words,
+  /// equal bytes.
+  @inline(__always) private static func packed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    var word = UInt64(range.count) << 32
+    for (shift, i) in range.enumerated() { word |= UInt64(bytes[i]) << (8 * shift) }
+    return word
+  }
+
   /// Whether a field's (trimmed) content marks a missing value. Quoting does not matter: `""` and `"NA"` are
   /// missing too.
   @inline(__always) static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     let t = trimmed(bytes, range)
     if t.isEmpty { return true }
     if t.count > 4 { return false }
-    let slice = bytes[t]
-    return missingMarkers.contains { $0.elementsEqual(slice) }
+    let word = packed(bytes, t)
+    for marker in packedMarkers where marker == word { return true }
+    return false
   }
 
   /// Whether the field starts (after blanks and a sign) with `0` followed by a digit, as codes like `04078` do:

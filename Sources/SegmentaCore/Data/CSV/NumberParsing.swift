@@ -52,6 +52,78 @@ enum NumberParsing {
     return value.isFinite ? .number(value) : .nonFinite
   }
 
+  /// The value of `bytes[range]` when it is written in the plainest form, `-`? digits (`.` or `,` as
+  /// `decimalComma` says, then digits)?, with at most 15 digits and no leading zero before another digit; `nil`
+  /// for anything else (spaces, `+`, an exponent, thousands separators, missing markers, …), which ``parse(_:_:decimalComma:)``
+  /// (after the leading-zero rule of ``FieldText/hasLeadingZero(_:_:)``) then decides. One pass without
+  /// branches per digit class, and the same correctly rounded value as ``parse(_:_:decimalComma:)``: Clinger's
+  /// exact case (a mantissa below 2^53 divided by an exact power of ten).
+  ///
+  /// - Complexity: O(length of the field).
+  @inline(__always) static func plainDecimal(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, decimalComma: Bool
+  ) -> Double? {
+    guard let base = bytes.baseAddress, range.upperBound <= bytes.count else { return nil }
+    var p = range.lowerBound
+    let end = range.upperBound
+    guard p < end, end - p <= 17 else { return nil }
+    let negative = base[p] == 0x2D
+    if negative { p += 1 }
+    let digitsStart = p
+    var mantissa: UInt64 = 0
+    while p < end, base[p] &- 0x30 < 10 {
+      mantissa = mantissa &* 10 &+ UInt64(base[p] &- 0x30)
+      p += 1
+    }
+    let integerDigits = p - digitsStart
+    if integerDigits > 1 && base[digitsStart] == 0x30 { return nil }
+    var fractionDigits = 0
+    if p < end {
+      guard base[p] == (decimalComma ? ASCII.comma : ASCII.period) else { return nil }
+      p += 1
+      let fractionStart = p
+      while p < end, base[p] &- 0x30 < 10 {
+        mantissa = mantissa &* 10 &+ UInt64(base[p] &- 0x30)
+        p += 1
+      }
+      fractionDigits = p - fractionStart
+      guard p == end else { return nil }
+    }
+    guard integerDigits + fractionDigits > 0, integerDigits + fractionDigits <= 15 else { return nil }
+    let value = Double(mantissa) / powerOfTen(fractionDigits)
+    return negative ? -value : value
+  }
+
+  /// 10^`k` for `k` in 0…22, all exactly representable as `Double` (a switch the compiler turns into a table,
+  /// without the lazy initialisation of a global array on every call).
+  @inline(__always) static func powerOfTen(_ k: Int) -> Double {
+    switch k {
+    case 0: 1e0
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
+  }
+
   private static func isNonFiniteLiteral(_ bytes: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
     var start = lo
     if bytes[start] == 0x2B || bytes[start] == 0x2D { start += 1 }
@@ -154,7 +226,7 @@ private struct Scanner {
     let exponent10 = writtenExponent - fractionDigits
     if significantDigits <= 15 && (-22...22).contains(exponent10) {
       let m = Double(mantissa)
-      let v = exponent10 < 0 ? m / Self.powersOfTen[-exponent10] : m * Self.powersOfTen[exponent10]
+      let v = exponent10 < 0 ? m / NumberParsing.powerOfTen(-exponent10) : m * NumberParsing.powerOfTen(exponent10)
       return negative ? -v : v
     }
     var text: [UInt8] = negative ? [0x2D] : []
@@ -164,7 +236,4 @@ private struct Scanner {
     text.append(contentsOf: String(exponent10).utf8)
     return Double(String(decoding: text, as: UTF8.self)) ?? .nan
   }
-
-  /// 10^0 … 10^22, all exactly representable as `Double`.
-  private static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { r, _ in r * 10 } }
 }

@@ -21,7 +21,7 @@ struct ColumnAccumulator {
   /// holds a string per row.
   private var categories = CategoryEncoder()
   /// Whether a text column keeps ``texts`` (else ``categories``), decided when it becomes text.
-  private var keepsTexts = false
+  private var keptTexts = false
   /// Rows read as numbers or dates, whose texts a text column still needs.
   private var typedRows: [Range<Int>] = []
   private var firstNonFinite: Int?
@@ -39,11 +39,16 @@ struct ColumnAccumulator {
   /// Whether earlier parts already made the column text, so later parts need not try numbers and dates.
   var isText: Bool { state == .texts }
 
+  /// Whether the column, once text, keeps a text per row (it may become the identifier) instead of codes, so
+  /// parts are best typed as ``ColumnInference/Part/texts(_:)`` rather than
+  /// ``ColumnInference/Part/categories(_:)`` (either is accepted).
+  var keepsTexts: Bool { role == .identifier || mayBeIdentifier }
+
   /// Reserves room for about `rows` rows (an estimate; more may be appended).
   mutating func reserve(rows: Int) {
     if state != .texts {
       values.reserveCapacity(rows)
-    } else if keepsTexts {
+    } else if keptTexts {
       texts.reserveCapacity(rows)
     } else {
       categories.reserve(rows: rows)
@@ -68,7 +73,14 @@ struct ColumnAccumulator {
       append(days, as: .dates, rows: rows)
     case .texts(let strings):
       if state != .texts { becomeText() }
-      if keepsTexts { texts.append(contentsOf: strings) } else { categories.append(contentsOf: strings) }
+      if keptTexts { texts.append(contentsOf: strings) } else { categories.append(contentsOf: strings) }
+    case .categories(let encoder):
+      if state != .texts { becomeText() }
+      if keptTexts {
+        texts.append(contentsOf: encoder.codes.lazy.map { $0 == Column.missingCode ? nil : encoder.levels[Int($0)] })
+      } else {
+        categories.append(encoder)
+      }
     }
     rowCount = rows.upperBound
   }
@@ -89,7 +101,7 @@ struct ColumnAccumulator {
   }
 
   private mutating func appendMissingTexts(_ count: Int) {
-    if keepsTexts {
+    if keptTexts {
       texts.append(contentsOf: repeatElement(nil, count: count))
     } else {
       categories.appendMissing(count: count)
@@ -98,11 +110,11 @@ struct ColumnAccumulator {
 
   /// Only a column that may become the identifier keeps a text per row.
   private mutating func becomeText() {
-    keepsTexts = role == .identifier || mayBeIdentifier
+    keptTexts = keepsTexts
     let capacity = max(values.capacity, rowCount)
     values = []
     state = .texts
-    if keepsTexts { texts.reserveCapacity(capacity) } else { categories.reserve(rows: capacity) }
+    if keptTexts { texts.reserveCapacity(capacity) } else { categories.reserve(rows: capacity) }
     appendMissingTexts(rowCount)
   }
 
@@ -141,7 +153,7 @@ struct ColumnAccumulator {
 
   /// Sets the texts of `rows`, as ``settle()`` asked for.
   mutating func fill(_ strings: [String?], at rows: Range<Int>) {
-    if keepsTexts { texts.replaceSubrange(rows, with: strings) } else { categories.set(strings, at: rows) }
+    if keptTexts { texts.replaceSubrange(rows, with: strings) } else { categories.set(strings, at: rows) }
   }
 
   /// The typed column, after ``settle()`` and the fills it asked for.
@@ -165,7 +177,7 @@ struct ColumnAccumulator {
     case .dates:
       return Column(name: name, kind: .date, numbers: values)
     case .texts:
-      guard keepsTexts else { return categories.column(name: name) }
+      guard keptTexts else { return categories.column(name: name) }
       var identifier = integerIdentifier
       if !identifier && mayBeIdentifier && !texts.contains(nil) {
         identifier = try DistinctValues.allDistinct(texts, context: context)

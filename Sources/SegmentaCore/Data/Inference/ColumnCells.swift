@@ -12,4 +12,12 @@ protocol ColumnCells {
   func date(_ row: Int, format: DateFormat?) -> Int?
   /// The cell as text, `nil` when missing.
   func text(_ row: Int) -> String?
+  /// Appends the cell's text (`nil` when missing) to `encoder`; cells that can tell equal texts apart without
+  /// building them hand out the codes themselves.
+  func appendCode(_ row: Int, to encoder: inout CategoryEncoder)
+}
+
+extension ColumnCells {
+  /// Appends ``text(_:)``.
+  func appendCode(_ row: Int, to encoder: inout CategoryEncoder) { encoder.append(text(row)) }
 }

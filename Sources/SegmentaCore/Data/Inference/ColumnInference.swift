@@ -54,6 +54,8 @@ enum ColumnInference {
     case dates(ContiguousArray<Double>, firstNonDate: Int?)
     /// Texts (`nil` = missing).
     case texts([String?])
+    /// Texts as the codes of a part-local encoder, for a column that does not keep a text per row.
+    case categories(CategoryEncoder)
 
     /// Number of rows.
     var count: Int {
@@ -61,6 +63,7 @@ enum ColumnInference {
       case .missing(let count): count
       case .numbers(let values, _), .dates(let values, _): values.count
       case .texts(let texts): texts.count
+      case .categories(let encoder): encoder.codes.count
       }
     }
   }
@@ -81,7 +84,10 @@ enum ColumnInference {
     accumulator.reserve(rows: cells.rowCount)
     for start in stride(from: 0, to: cells.rowCount, by: rowsPerPart) {
       let rows = start..<min(start + rowsPerPart, cells.rowCount)
-      accumulator.append(try part(cells, rows: rows, role: role, textOnly: accumulator.isText, context: context))
+      accumulator.append(
+        try part(
+          cells, rows: rows, role: role, textOnly: accumulator.isText, keepsTexts: accumulator.keepsTexts,
+          context: context))
     }
     for rows in try accumulator.settle(context: context) {
       accumulator.fill(try texts(cells, rows: rows, context: context), at: rows)
@@ -92,10 +98,13 @@ enum ColumnInference {
   /// Types rows `rows` of `cells` as narrowly as their values allow: numbers, else dates, else texts (only dates
   /// for a column given as dates, only texts for the identifier).
   ///
-  /// - Parameter textOnly: go straight to texts, because earlier rows already made the column text.
+  /// - Parameters:
+  ///   - textOnly: go straight to texts, because earlier rows already made the column text.
+  ///   - keepsTexts: whether texts are kept per row (``Part/texts(_:)``, for a column that may become the
+  ///     identifier; ``ColumnAccumulator/keepsTexts``) or encoded (``Part/categories(_:)``).
   /// - Throws: ``Problem/interrupted`` only; other problems are reported in the part.
   static func part<Cells: ColumnCells>(
-    _ cells: Cells, rows: Range<Int>, role: Role, textOnly: Bool, context: ExecutionContext
+    _ cells: Cells, rows: Range<Int>, role: Role, textOnly: Bool, keepsTexts: Bool, context: ExecutionContext
   ) throws(Problem) -> Part {
     let pass = Pass(cells: cells, rows: rows, context: context)
     switch role {
@@ -110,7 +119,7 @@ enum ColumnInference {
       if let numbers = try pass.numbers() { return numbers }
       if let days = try pass.detectedDates() { return .dates(days, firstNonDate: nil) }
     }
-    return .texts(try pass.texts())
+    return keepsTexts ? .texts(try pass.texts()) : .categories(try pass.categories())
   }
 
   /// The texts of rows `rows` (`nil` = missing).
@@ -187,6 +196,17 @@ enum ColumnInference {
         }
       }
       return .dates(out, firstNonDate: firstNonDate)
+    }
+
+    /// The texts, encoded in their order of first appearance.
+    func categories() throws(Problem) -> CategoryEncoder {
+      var encoder = CategoryEncoder()
+      encoder.reserve(rows: rows.count)
+      for r in rows {
+        try checkCancellation(r)
+        cells.appendCode(r, to: &encoder)
+      }
+      return encoder
     }
 
     /// The texts (`nil` = missing).

@@ -23,12 +23,19 @@ enum DistinctValues {
   /// - Throws: ``ColumnInference/Problem/interrupted`` when cancelled.
   /// - Complexity: O(n log n) for n texts.
   static func allDistinct(_ strings: [String?], context: ExecutionContext) throws(ColumnInference.Problem) -> Bool {
-    var hashes = ContiguousArray<Int>()
-    hashes.reserveCapacity(strings.count)
-    for (r, text) in strings.enumerated() {
-      if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
-      hashes.append(text.hashValue)
+    var hashes = ContiguousArray<Int>(repeating: 0, count: strings.count)
+    // Hashed in parallel chunks of about `checkInterval` rows, each checking the cancellation flag first.
+    let hashed = hashes.withUnsafeMutableBufferPointer { buffer in
+      let out = DisjointChunkWriter(buffer)
+      return context.mapChunks(
+        count: strings.count, chunkCount: ExecutionContext.chunkCount(for: strings.count, grain: checkInterval)
+      ) { _, rows in
+        if context.cancellation.isCancelled { return false }
+        for r in rows { out[r] = strings[r].hashValue }
+        return true
+      }
     }
+    guard !hashed.contains(false) else { throw .interrupted }
     do { try InterruptibleSort.sort(&hashes, context: context) } catch { throw .interrupted }
     var i = 0
     while i + 1 < hashes.count {
