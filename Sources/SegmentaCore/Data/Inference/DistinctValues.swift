@@ -17,27 +17,35 @@ enum DistinctValues {
     return zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 }
   }
 
-  /// Whether all texts differ: their hashes sorted (8 bytes per row instead of a set of the strings); only texts
-  /// whose hashes are equal are compared, and the first real repeat ends the search.
+  /// The first row (in row order) whose value an earlier row already has, and that earlier row's first
+  /// occurrence; `nil` when the present values all differ (missing values are skipped). Hashes of the bytes are
+  /// sorted (8 bytes per row instead of a set of strings); only rows whose hash repeats are compared, through a
+  /// dictionary of those rows alone (hashed again rather than kept, so the sorted hashes are the only per-row
+  /// array).
   ///
   /// - Throws: ``ColumnInference/Problem/interrupted`` when cancelled.
-  /// - Complexity: O(n log n) for n texts.
-  static func allDistinct(_ strings: [String?], context: ExecutionContext) throws(ColumnInference.Problem) -> Bool {
+  /// - Complexity: O(n log n) for n values.
+  static func firstRepeat(_ arena: IdentifierArena, context: ExecutionContext) throws(ColumnInference.Problem)
+    -> (row: Int, firstRow: Int)?
+  {
     var hashes = ContiguousArray<Int>()
-    hashes.reserveCapacity(strings.count)
-    for (r, text) in strings.enumerated() {
+    hashes.reserveCapacity(arena.count)
+    for r in arena.indices {
       if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
-      hashes.append(text.hashValue)
+      hashes.append(arena.hashValue(at: r))
     }
     do { try InterruptibleSort.sort(&hashes, context: context) } catch { throw .interrupted }
-    var i = 0
-    while i + 1 < hashes.count {
-      if hashes[i] == hashes[i + 1] {
-        let sharing = strings.filter { $0.hashValue == hashes[i] }
-        if Set(sharing).count != sharing.count { return false }
-      }
-      i += 1
+    var repeated = Set<Int>()
+    for (a, b) in zip(hashes, hashes.dropFirst()) where a == b { repeated.insert(a) }
+    hashes = []
+    guard !repeated.isEmpty else { return nil }
+    var firstRow: [String: Int] = [:]
+    for r in arena.indices {
+      if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
+      guard repeated.contains(arena.hashValue(at: r)), let value = arena[r] else { continue }
+      if let first = firstRow[value] { return (r, first) }
+      firstRow[value] = r
     }
-    return true
+    return nil
   }
 }
