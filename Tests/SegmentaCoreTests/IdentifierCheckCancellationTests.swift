@@ -36,8 +36,8 @@ import Testing
     repeated[count - 1] = ids[0]
     #expect(try !DistinctValues.allDistinct(repeated, context: context))
     let texts: [String?] = (0..<count).map { "K\($0)" }
-    #expect(try DistinctValues.firstRepeat(IdentifierArena(texts), context: context) == nil)
-    let repeats = try DistinctValues.firstRepeat(IdentifierArena(texts + ["K9", "K5", "K9"]), context: context)
+    #expect(try DistinctValues.firstRepeat(TextArena(texts), context: context) == nil)
+    let repeats = try DistinctValues.firstRepeat(TextArena(texts + ["K9", "K5", "K9"]), context: context)
     #expect(repeats?.row == count && repeats?.firstRow == 9)
   }
 

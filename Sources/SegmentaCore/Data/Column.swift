@@ -3,7 +3,7 @@
 /// Numeric and date columns keep their values in ``numbers`` (NaN marks a missing value; dates are days since
 /// 1970-01-01). Categorical columns are dictionary-encoded: one ``codes`` entry per row (``missingCode`` marks a
 /// missing value) indexing ``levels``, the distinct values in order of first appearance. Identifier columns,
-/// whose values are unique, keep their texts in one ``IdentifierArena`` (UTF-8 bytes and an offset per row).
+/// whose values are unique, keep their texts in one ``TextArena`` (UTF-8 bytes and an offset per row).
 /// ``string(at:)`` reads a row of either.
 public struct Column: Sendable, Equatable {
   /// What a column holds, as inferred on load (or derived later).
@@ -27,12 +27,12 @@ public struct Column: Sendable, Equatable {
   /// row; this canonical order makes equal columns store equal codes. Empty for the other kinds.
   public let levels: [String]
   /// Values of an identifier column; `nil` = missing. Empty for the other kinds.
-  public let identifiers: IdentifierArena
+  public let identifiers: TextArena
 
   /// A numeric (or date) column.
   public init(name: String, kind: Kind = .numeric, numbers: ContiguousArray<Double>) {
     precondition(kind == .numeric || kind == .date, "numbers need a numeric or date kind")
-    self.init(name: name, kind: kind, numbers: numbers, codes: [], levels: [], identifiers: IdentifierArena())
+    self.init(name: name, kind: kind, numbers: numbers, codes: [], levels: [], identifiers: TextArena())
   }
 
   /// A categorical (or identifier) column from one value per row (`nil` = missing); categorical values are
@@ -40,7 +40,7 @@ public struct Column: Sendable, Equatable {
   public init(name: String, kind: Kind = .categorical, strings: [String?]) {
     precondition(kind == .categorical || kind == .identifier, "strings need a categorical or id kind")
     if kind == .identifier {
-      self.init(name: name, identifiers: IdentifierArena(strings))
+      self.init(name: name, identifiers: TextArena(strings))
     } else {
       var encoder = CategoryEncoder()
       encoder.append(contentsOf: strings)
@@ -63,17 +63,17 @@ public struct Column: Sendable, Equatable {
     self.init(
       name: name, kind: .categorical, numbers: [],
       codes: canonical ? codes : ContiguousArray(codes.lazy.map { $0 == Self.missingCode ? $0 : renumbered[Int($0)] }),
-      levels: canonical ? levels : order, identifiers: IdentifierArena())
+      levels: canonical ? levels : order, identifiers: TextArena())
   }
 
   /// An identifier column holding `identifiers`.
-  public init(name: String, identifiers: IdentifierArena) {
+  public init(name: String, identifiers: TextArena) {
     self.init(name: name, kind: .identifier, numbers: [], codes: [], levels: [], identifiers: identifiers)
   }
 
   private init(
     name: String, kind: Kind, numbers: ContiguousArray<Double>, codes: ContiguousArray<UInt32>, levels: [String],
-    identifiers: IdentifierArena
+    identifiers: TextArena
   ) {
     self.name = name
     self.kind = kind

@@ -16,10 +16,10 @@ struct ColumnAccumulator {
   /// Numbers or dates (NaN = missing) while the column is not text.
   private var values = ContiguousArray<Double>()
   /// Texts (`nil` = missing, or not filled in yet) once the column is text and may become the identifier.
-  private var texts = IdentifierArena()
+  private var texts = TextArena()
   /// The texts passed to ``fill(_:at:)`` (kept apart, since the arena cannot replace rows in place) and their
   /// rows, ascending.
-  private var filled = IdentifierArena()
+  private var filled = TextArena()
   private var filledRows: [Range<Int>] = []
   /// Codes of the texts once the column is text and cannot become the identifier, so a categorical column never
   /// holds a string per row.
@@ -157,11 +157,11 @@ struct ColumnAccumulator {
 
   /// Takes the texts with the filled rows put in place: the appended texts alone when nothing was filled, the
   /// filled ones alone when they cover every row (a column of integers that became the identifier), else a merge.
-  private mutating func takeTexts() -> IdentifierArena {
-    defer { (texts, filled, filledRows) = (IdentifierArena(), IdentifierArena(), []) }
+  private mutating func takeTexts() -> TextArena {
+    defer { (texts, filled, filledRows) = (TextArena(), TextArena(), []) }
     if filledRows.isEmpty { return texts }
     if filled.count == rowCount { return filled }
-    var merged = IdentifierArena()
+    var merged = TextArena()
     merged.reserve(rows: rowCount)
     var row = 0
     var filledRow = 0
@@ -223,7 +223,7 @@ struct ColumnAccumulator {
 
   /// Checks that the texts of a column given as the identifier are all present and unique; the first problem
   /// in row order is reported.
-  private static func requireIdentifier(_ identifiers: IdentifierArena, context: ExecutionContext)
+  private static func requireIdentifier(_ identifiers: TextArena, context: ExecutionContext)
     throws(ColumnInference.Problem)
   {
     let firstMissing = identifiers.missingCount == 0 ? nil : identifiers.indices.first(where: identifiers.isMissing)

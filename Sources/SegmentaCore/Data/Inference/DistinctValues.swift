@@ -25,7 +25,7 @@ enum DistinctValues {
   ///
   /// - Throws: ``ColumnInference/Problem/interrupted`` when cancelled.
   /// - Complexity: O(n log n) for n values.
-  static func firstRepeat(_ arena: IdentifierArena, context: ExecutionContext) throws(ColumnInference.Problem)
+  static func firstRepeat(_ arena: TextArena, context: ExecutionContext) throws(ColumnInference.Problem)
     -> (row: Int, firstRow: Int)?
   {
     var hashes = ContiguousArray<Int>()

@@ -1,6 +1,7 @@
-/// The values of an identifier column (`nil` = missing) as one contiguous UTF-8 buffer and one end offset per
-/// row, so a million identifiers cost their bytes plus 4 bytes each, not a `String` (16 bytes, plus a heap
-/// object for every text longer than 15 UTF-8 bytes) per row.
+/// Texts (`nil` = missing) as one contiguous UTF-8 buffer and one end offset per row, so a million identifiers
+/// cost their bytes plus 4 bytes each, not a `String` (16 bytes, plus a heap object for every text longer than 15
+/// UTF-8 bytes) per row. Holds the values of identifier columns (``Column/identifiers``) and the texts of a query
+/// result until it is typed.
 ///
 /// Offsets are `UInt32` while the buffer holds fewer than 2³² bytes (4 GiB of identifier text, ~250 million
 /// 16-byte ids); the first value that crosses that switches the arena to `Int` offsets once (8 bytes per row),
@@ -12,7 +13,7 @@
 /// depends only on the total size), so `==` compares buffers. Rows are read as `String?` (the collection's
 /// elements) or as bytes (``withUTF8(at:_:)``, ``hashValue(at:)``, ``valueEquals(_:_:_:)``) without building a
 /// `String`.
-public struct IdentifierArena: Sendable, Equatable, RandomAccessCollection {
+public struct TextArena: Sendable, Equatable, RandomAccessCollection {
   /// End offsets into ``bytes``, one per row: 32-bit while the bytes fit.
   private enum Ends: Sendable, Equatable {
     case narrow(ContiguousArray<UInt32>)
@@ -83,7 +84,7 @@ public struct IdentifierArena: Sendable, Equatable, RandomAccessCollection {
 
   /// Whether row `row` holds the same value as row `otherRow` of `other` (two missing values are the same),
   /// compared byte by byte.
-  public func valueEquals(_ row: Int, _ other: IdentifierArena, _ otherRow: Int) -> Bool {
+  public func valueEquals(_ row: Int, _ other: TextArena, _ otherRow: Int) -> Bool {
     guard isMissing(row) == other.isMissing(otherRow) else { return false }
     return withUTF8(at: row) { x in other.withUTF8(at: otherRow) { y in x.elementsEqual(y) } }
   }
@@ -128,7 +129,7 @@ public struct IdentifierArena: Sendable, Equatable, RandomAccessCollection {
   }
 
   /// Appends row `row` of `other`.
-  public mutating func append(row: Int, of other: IdentifierArena) {
+  public mutating func append(row: Int, of other: TextArena) {
     if other.isMissing(row) { return appendMissing(count: 1) }
     other.withUTF8(at: row) { append(utf8: $0) }
   }
@@ -151,7 +152,7 @@ public struct IdentifierArena: Sendable, Equatable, RandomAccessCollection {
   }
 
   /// The same values with `Int` offsets; happens by itself when the bytes outgrow `UInt32`.
-  func widened() -> IdentifierArena {
+  func widened() -> TextArena {
     var copy = self
     copy.widen()
     return copy
@@ -165,8 +166,8 @@ public struct IdentifierArena: Sendable, Equatable, RandomAccessCollection {
   /// The rows `rows` (in that order; `nil` = a missing value).
   ///
   /// - Complexity: O(rows.count + their bytes).
-  public func selecting(_ rows: some Collection<Int?>) -> IdentifierArena {
-    var out = IdentifierArena()
+  public func selecting(_ rows: some Collection<Int?>) -> TextArena {
+    var out = TextArena()
     out.reserve(rows: rows.count, bytes: rows.reduce(0) { $0 + ($1.map { range($0).count } ?? 0) })
     for row in rows {
       if let row { out.append(row: row, of: self) } else { out.appendMissing(count: 1) }
@@ -175,7 +176,7 @@ public struct IdentifierArena: Sendable, Equatable, RandomAccessCollection {
   }
 
   /// Arenas are equal when they hold the same values in the same order, whatever their offsets' width.
-  public static func == (a: IdentifierArena, b: IdentifierArena) -> Bool {
+  public static func == (a: TextArena, b: TextArena) -> Bool {
     guard a.count == b.count, a.missingCount == b.missingCount, a.missing == b.missing, a.bytes == b.bytes
     else { return false }
     switch (a.ends, b.ends) {

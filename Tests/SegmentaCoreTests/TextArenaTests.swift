@@ -6,19 +6,19 @@ import Testing
 /// Identifier columns keep their texts in one UTF-8 arena: every value comes back as it went in (empty vs
 /// missing, non-ASCII, long ids), selections and equality work on it, and the CSV reader and query results build
 /// the same columns as the texts they read.
-@Suite struct IdentifierArenaTests {
+@Suite struct TextArenaTests {
   static let values: [String?] = [
     "K0000001", "", nil, "DE-4711-000123-A", "Müller & Söhne GmbH, Zweigstelle Köln-Süd", "🙂", nil, "", "K7",
   ]
 
   @Test func valuesComeBackAsTheyWentIn() {
-    let arena = IdentifierArena(Self.values)
+    let arena = TextArena(Self.values)
     #expect(arena.count == Self.values.count)
     #expect(Array(arena) == Self.values)
     #expect(arena.missingCount == 2)
     #expect(arena[1] == "" && !arena.isMissing(1))
     #expect(arena[2] == nil && arena.isMissing(2))
-    #expect(IdentifierArena().isEmpty && IdentifierArena().missingCount == 0)
+    #expect(TextArena().isEmpty && TextArena().missingCount == 0)
     let column = Column(name: "id", kind: .identifier, strings: Self.values)
     #expect(column.strings == Self.values)
     #expect(column.missingCount == 2)
@@ -28,10 +28,10 @@ import Testing
   }
 
   @Test func bytesAreReadWithoutStrings() {
-    let arena = IdentifierArena(Self.values)
+    let arena = TextArena(Self.values)
     #expect(arena.withUTF8(at: 3) { Array($0) } == Array("DE-4711-000123-A".utf8))
     #expect(arena.withUTF8(at: 2) { $0.count } == 0)
-    let other = IdentifierArena(["x", "DE-4711-000123-A", nil, ""])
+    let other = TextArena(["x", "DE-4711-000123-A", nil, ""])
     #expect(arena.valueEquals(3, other, 1))
     #expect(arena.hashValue(at: 3) == other.hashValue(at: 1))
     #expect(arena.valueEquals(2, other, 2))
@@ -42,32 +42,32 @@ import Testing
   }
 
   @Test func selectionsReorderRepeatAndAddMissingRows() {
-    let arena = IdentifierArena(Self.values)
+    let arena = TextArena(Self.values)
     let rows: [Int?] = [4, nil, 0, 2, 4, 1, 8]
     let picked = arena.selecting(rows)
     #expect(Array(picked) == rows.map { $0.flatMap { Self.values[$0] } })
-    #expect(picked == IdentifierArena(rows.map { $0.flatMap { Self.values[$0] } }))
-    #expect(arena.selecting([Int?]()) == IdentifierArena())
+    #expect(picked == TextArena(rows.map { $0.flatMap { Self.values[$0] } }))
+    #expect(arena.selecting([Int?]()) == TextArena())
     let column = Column(name: "id", kind: .identifier, strings: Self.values)
     #expect(column.selecting(rows) == Column(name: "id", kind: .identifier, strings: Array(picked)))
   }
 
   @Test func equalityComparesValuesWhateverTheStorage() {
-    let arena = IdentifierArena(Self.values)
-    #expect(arena == IdentifierArena(Self.values))
+    let arena = TextArena(Self.values)
+    #expect(arena == TextArena(Self.values))
     #expect(arena.widened() == arena)
     #expect(Array(arena.widened()) == Self.values)
     var grown = arena.widened()
     grown.append("K8")
     #expect(Array(grown) == Self.values + ["K8"])
-    #expect(arena != IdentifierArena(Self.values.map { $0 ?? "" }), "missing differs from empty")
-    #expect(IdentifierArena(["ab", "c"]) != IdentifierArena(["a", "bc"]), "same bytes, other boundaries")
-    #expect(IdentifierArena(["a", nil]) != IdentifierArena([nil, "a"]))
+    #expect(arena != TextArena(Self.values.map { $0 ?? "" }), "missing differs from empty")
+    #expect(TextArena(["ab", "c"]) != TextArena(["a", "bc"]), "same bytes, other boundaries")
+    #expect(TextArena(["a", nil]) != TextArena([nil, "a"]))
     // Many rows with a missing one far in: the bitmap grows with it, and a missing value late in a selection
     // gives the same storage as one built directly.
     let long = (0..<200).map { $0 == 150 ? nil : "C\($0)" }
-    #expect(IdentifierArena(long).selecting((0..<200).map(Optional.some)) == IdentifierArena(long))
-    #expect(IdentifierArena(long).selecting((0..<150).map(Optional.some)) == IdentifierArena(long.prefix(150)))
+    #expect(TextArena(long).selecting((0..<200).map(Optional.some)) == TextArena(long))
+    #expect(TextArena(long).selecting((0..<150).map(Optional.some)) == TextArena(long.prefix(150)))
     #expect(Column(name: "id", kind: .identifier, strings: ["a"]) != Column(name: "id", strings: ["a"]))
   }
 
