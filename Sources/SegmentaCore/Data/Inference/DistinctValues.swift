@@ -18,31 +18,34 @@ enum DistinctValues {
   }
 
   /// The first row (in row order) whose value an earlier row already has, and that earlier row's first
-  /// occurrence; `nil` when the present values all differ (missing values are skipped). Hashes of the bytes are
-  /// sorted (8 bytes per row instead of a set of strings); only rows whose hash repeats are compared, through a
-  /// dictionary of those rows alone (hashed again rather than kept, so the sorted hashes are the only per-row
-  /// array).
+  /// occurrence; `nil` when the present values all differ (missing values are skipped). 32-bit hashes of the
+  /// bytes are sorted (4 bytes per row, and as much again while sorting, instead of a set of strings); only rows
+  /// whose hash repeats are compared, through a dictionary of those rows alone (hashed again rather than kept,
+  /// so the sorted hashes are the only per-row array). 32 bits give about n²/2³³ chance pairs (~120 at a
+  /// million rows), each only compared once more.
   ///
   /// - Throws: ``ColumnInference/Problem/interrupted`` when cancelled.
   /// - Complexity: O(n log n) for n values.
   static func firstRepeat(_ arena: TextArena, context: ExecutionContext) throws(ColumnInference.Problem)
     -> (row: Int, firstRow: Int)?
   {
-    var hashes = ContiguousArray<Int>()
+    var hashes = ContiguousArray<UInt32>()
     hashes.reserveCapacity(arena.count)
     for r in arena.indices {
       if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
-      hashes.append(arena.hashValue(at: r))
+      hashes.append(UInt32(truncatingIfNeeded: arena.hashValue(at: r)))
     }
     do { try InterruptibleSort.sort(&hashes, context: context) } catch { throw .interrupted }
-    var repeated = Set<Int>()
+    var repeated = Set<UInt32>()
     for (a, b) in zip(hashes, hashes.dropFirst()) where a == b { repeated.insert(a) }
     hashes = []
     guard !repeated.isEmpty else { return nil }
     var firstRow: [String: Int] = [:]
     for r in arena.indices {
       if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
-      guard repeated.contains(arena.hashValue(at: r)), let value = arena[r] else { continue }
+      guard repeated.contains(UInt32(truncatingIfNeeded: arena.hashValue(at: r))), let value = arena[r] else {
+        continue
+      }
       if let first = firstRow[value] { return (r, first) }
       firstRow[value] = r
     }
