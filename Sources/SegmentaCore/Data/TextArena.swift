@@ -76,9 +76,14 @@ public struct TextArena: Sendable, Equatable, RandomAccessCollection {
   /// A hash of row `row`'s bytes and whether it is missing; equal values hash equally within one process
   /// (`Hasher` is seeded per process, so hashes never leave it).
   public func hashValue(at row: Int) -> Int {
+    withUTF8(at: row) { Self.hashValue(utf8: $0, missing: isMissing(row)) }
+  }
+
+  /// The hash ``hashValue(at:)`` gives a row with the bytes `utf8` (missing or not).
+  public static func hashValue(utf8: UnsafeBufferPointer<UInt8>, missing: Bool = false) -> Int {
     var hasher = Hasher()
-    hasher.combine(isMissing(row))
-    withUTF8(at: row) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    hasher.combine(missing)
+    hasher.combine(bytes: UnsafeRawBufferPointer(utf8))
     return hasher.finalize()
   }
 
