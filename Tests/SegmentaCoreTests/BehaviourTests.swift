@@ -163,7 +163,8 @@ import Testing
     let customers = Table(
       name: "customers",
       columns: [
-        Column(name: "id", kind: .identifier, strings: long + [nil]), Column(name: "rank", numbers: [10, 20, 30, 40, 50]),
+        Column(name: "id", kind: .identifier, strings: long + [nil]),
+        Column(name: "rank", numbers: [10, 20, 30, 40, 50]),
       ], idColumn: "id")
     let joined = try orders.leftJoin(customers, on: "id", suffix: "c")
     #expect(

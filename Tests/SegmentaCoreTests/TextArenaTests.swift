@@ -84,7 +84,9 @@ import Testing
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let names = ["late_id", "customer_id", "number_id"]
-    for (blockSize, idColumn) in [(CSVReader.defaultBlockSize, nil), (4096, nil), (4096, "customer_id"), (4096, "number_id")] {
+    for (blockSize, idColumn) in [
+      (CSVReader.defaultBlockSize, nil), (4096, nil), (4096, "customer_id"), (4096, "number_id"),
+    ] {
       let table = try CSVReader.load(
         path: path, name: "t", options: CSVOptions(idColumn: idColumn), context: ExecutionContext(threads: threads),
         blockSize: blockSize

@@ -169,7 +169,8 @@ struct PostgresSourceTests {
 
   /// A Ctrl-C while rows are arriving stops handing them on at once and ends with ``PostgresFailure/interrupted``.
   @Test func ctrlCWhileRowsArriveStopsTheStream() throws {
-    let connection = try PostgresConnection(connectionString: try TestPostgres.requireURL(), defaults: [], overrides: [])
+    let connection = try PostgresConnection(
+      connectionString: try TestPostgres.requireURL(), defaults: [], overrides: [])
     let flag = CancellationFlag()
     var handed = 0
     #expect(throws: PostgresFailure.interrupted) {

@@ -32,7 +32,8 @@ extension Table {
     let rightKey = try right.requireColumn(key)
     // An identifier key is looked up in its own bytes; other keys are written as text once.
     let rightTexts =
-      rightKey.kind == .identifier ? rightKey.identifiers : TextArena((0..<right.rowCount).map { rightKey.text(at: $0) })
+      rightKey.kind == .identifier
+      ? rightKey.identifiers : TextArena((0..<right.rowCount).map { rightKey.text(at: $0) })
     let (index, repeated) = TextIndex.build(rightTexts)
     if let repeated {
       let k = rightKey.text(at: repeated.row)

@@ -66,7 +66,7 @@ public enum PostgresSource {
       }
       append(rows, readings: readings, to: &result!)
     }
-    guard returnsRows, let result else {
+    guard returnsRows, let result = result.take() else {
       throw .database(
         source: source, problem: "the statement returns no rows", position: nil,
         hint: "load reads the result of a SELECT (or a table=NAME)")
