@@ -149,4 +149,36 @@ import Testing
       try customers.leftJoin(twice, on: "id", suffix: "dup")
     }
   }
+
+  /// Keys match by their text whatever their kinds: identifier bytes (long, non-ASCII), categories and numbers
+  /// (7 matches "7"); empty and missing keys match nothing; a repeated identifier key is refused like any other.
+  @Test func leftJoinMatchesIdentifierBytesAcrossKinds() throws {
+    let long = ["DE-4711-000123-A", "Müller-Lüdenscheid-0815", "7", ""]
+    let orders = Table(
+      name: "orders",
+      columns: [
+        Column(name: "id", strings: [long[1], long[0], nil, long[1], "7", ""]),
+        Column(name: "n", numbers: [1, 2, 3, 4, 5, 6]),
+      ])
+    let customers = Table(
+      name: "customers",
+      columns: [
+        Column(name: "id", kind: .identifier, strings: long + [nil]),
+        Column(name: "rank", numbers: [10, 20, 30, 40, 50]),
+      ], idColumn: "id")
+    let joined = try orders.leftJoin(customers, on: "id", suffix: "c")
+    #expect(
+      Array(joined.table.column(named: "rank")?.numbers.map { $0.isNaN ? -1 : $0 } ?? []) == [20, 10, -1, 20, 30, -1])
+    #expect((joined.matched, joined.unusedRight) == (4, 0))
+    let numeric = Table(name: "numbers", columns: [Column(name: "id", numbers: [7, 8])])
+    let byNumber = try numeric.leftJoin(customers, on: "id", suffix: "c")
+    #expect(Array(byNumber.table.column(named: "rank")?.numbers.map { $0.isNaN ? -1 : $0 } ?? []) == [30, -1])
+    #expect(throws: SegmentaError.duplicateKey(column: "id", key: long[1], rows: [1, 4])) {
+      try customers.leftJoin(orders, on: "id", suffix: "o")
+    }
+    let repeated = Table(name: "dup", columns: [customers.columns[0].selecting([0, 1, 0])])
+    #expect(throws: SegmentaError.duplicateKey(column: "id", key: long[0], rows: [1, 3])) {
+      try orders.leftJoin(repeated, on: "id", suffix: "dup")
+    }
+  }
 }

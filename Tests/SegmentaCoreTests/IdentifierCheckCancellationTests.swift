@@ -36,8 +36,9 @@ import Testing
     repeated[count - 1] = ids[0]
     #expect(try !DistinctValues.allDistinct(repeated, context: context))
     let texts: [String?] = (0..<count).map { "K\($0)" }
-    #expect(try DistinctValues.allDistinct(texts, context: context))
-    #expect(try !DistinctValues.allDistinct(texts + ["K5"], context: context))
+    #expect(try DistinctValues.firstRepeat(TextArena(texts), context: context) == nil)
+    let repeats = try DistinctValues.firstRepeat(TextArena(texts + ["K9", "K5", "K9"]), context: context)
+    #expect(repeats?.row == count && repeats?.firstRow == 9)
   }
 
   @Test func cancellationBeforeTheCheckIsHonoured() {

@@ -100,4 +100,32 @@ import Testing
     #expect(try print([["1", "x"], [2.0, nil]]) != base)
     #expect(base.count == 16)
   }
+
+  /// A column keeps numbers only once one arrives and texts only once one arrives, whatever comes first; every
+  /// cell reads back as it was appended.
+  @Test func cellsReadBackWhateverArrivesFirst() {
+    for textFirst in [false, true] {
+      var column = ResultColumn(name: "x")
+      column.appendNull()
+      if textFirst { column.append("a") } else { column.append(2.5) }
+      column.appendNull()
+      if textFirst { column.append(2.5) } else { column.append("a") }
+      column.append("")
+      column.append(7)
+      let texts = (0..<column.rowCount).map { column.text($0) }
+      #expect(texts == (textFirst ? [nil, "a", nil, "2.5", "", "7"] : [nil, "2.5", nil, "a", "", "7"]))
+      #expect((0..<column.rowCount).map(column.isMissing) == [true, false, true, false, false, false])
+      #expect(column.number(textFirst ? 3 : 1) == .number(2.5))
+      #expect(column.number(5) == .number(7))
+      #expect(column.number(textFirst ? 1 : 3) == .notANumber)
+    }
+    var texts = ResultColumn(name: "t")
+    texts.append("x")
+    texts.appendNull()
+    #expect(texts.numbers.isEmpty, "a column of texts holds no number per row")
+    var numbers = ResultColumn(name: "n")
+    numbers.append(1)
+    numbers.appendNull()
+    #expect(numbers.texts.isEmpty, "a column of numbers holds no text per row")
+  }
 }

@@ -49,9 +49,13 @@ extension CriteriaConsumerTests {
       _ = try connection.query(statement, cancellation: flag)
     }
     _ = try connection.query(sql, cancellation: flag)
-    let result = try #require(
-      try connection.query("SELECT customer_id, segment FROM \(view) ORDER BY customer_id", cancellation: flag))
-    let rows = (0..<result.rowCount).map { i in (result.value(i, 0), result.isNull(i, 1) ? nil : result.value(i, 1)) }
+    var rows: [(String, String?)] = []
+    let returnsRows = try connection.query(
+      "SELECT customer_id, segment FROM \(view) ORDER BY customer_id", cancellation: flag
+    ) { result in
+      for i in 0..<result.rowCount { rows.append((result.value(i, 0), result.isNull(i, 1) ? nil : result.value(i, 1))) }
+    }
+    #expect(returnsRows)
     _ = try connection.query("DROP SCHEMA \(schema) CASCADE", cancellation: flag)
     return rows
   }

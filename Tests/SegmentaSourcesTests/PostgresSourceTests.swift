@@ -141,4 +141,44 @@ struct PostgresSourceTests {
     }
     #expect(Date().timeIntervalSince(started) < 5)
   }
+
+  /// Rows arrive one at a time (single-row mode), yet the table and its fingerprint are those of the same cells
+  /// appended to a result by hand: every row, in order, NULLs and long texts included.
+  @Test func streamedRowsGiveTheSameTableAndFingerprintAsTheirCells() throws {
+    let rows = 20_000
+    let load = try Self.load { _ in
+      .sql(
+        """
+        SELECT g AS customer_id, 'DE-4711-' || lpad(g::text, 6, '0') || '-Ä' AS erp_id, g * 0.25 AS amount,
+               CASE WHEN g % 7 = 0 THEN NULL ELSE 'r' || (g % 3) END AS region
+        FROM generate_series(1, \(rows)) g ORDER BY g
+        """)
+    }
+    var expected = ResultSet(columnNames: ["customer_id", "erp_id", "amount", "region"])
+    for g in 1...rows {
+      expected.append(Double(g))
+      expected.append("DE-4711-" + String(repeating: "0", count: 6 - String(g).count) + String(g) + "-Ä")
+      expected.append(Double(g) * 0.25)
+      if g % 7 == 0 { expected.appendNull() } else { expected.append("r\(g % 3)") }
+    }
+    let typed = try expected.table(name: "t", source: "s", context: ExecutionContext())
+    #expect(load.table.columns == typed.table.columns)
+    #expect(load.table.idColumn == "customer_id")
+    #expect(load.fingerprint == typed.fingerprint)
+  }
+
+  /// A Ctrl-C while rows are arriving stops handing them on at once and ends with ``PostgresFailure/interrupted``.
+  @Test func ctrlCWhileRowsArriveStopsTheStream() throws {
+    let connection = try PostgresConnection(
+      connectionString: try TestPostgres.requireURL(), defaults: [], overrides: [])
+    let flag = CancellationFlag()
+    var handed = 0
+    #expect(throws: PostgresFailure.interrupted) {
+      _ = try connection.query("SELECT g FROM generate_series(1, 200000) g", cancellation: flag) { result in
+        handed += result.rowCount
+        if handed == 1000 { flag.cancel() }
+      }
+    }
+    #expect(handed == 1000)
+  }
 }

@@ -3,7 +3,8 @@
 /// Numeric and date columns keep their values in ``numbers`` (NaN marks a missing value; dates are days since
 /// 1970-01-01). Categorical columns are dictionary-encoded: one ``codes`` entry per row (``missingCode`` marks a
 /// missing value) indexing ``levels``, the distinct values in order of first appearance. Identifier columns,
-/// whose values are unique, keep one text per row. ``string(at:)`` reads a row of either.
+/// whose values are unique, keep their texts in one ``TextArena`` (UTF-8 bytes and an offset per row).
+/// ``string(at:)`` reads a row of either.
 public struct Column: Sendable, Equatable {
   /// What a column holds, as inferred on load (or derived later).
   public enum Kind: String, Sendable, Equatable, CaseIterable {
@@ -26,12 +27,12 @@ public struct Column: Sendable, Equatable {
   /// row; this canonical order makes equal columns store equal codes. Empty for the other kinds.
   public let levels: [String]
   /// Values of an identifier column; `nil` = missing. Empty for the other kinds.
-  private let identifiers: [String?]
+  public let identifiers: TextArena
 
   /// A numeric (or date) column.
   public init(name: String, kind: Kind = .numeric, numbers: ContiguousArray<Double>) {
     precondition(kind == .numeric || kind == .date, "numbers need a numeric or date kind")
-    self.init(name: name, kind: kind, numbers: numbers, codes: [], levels: [], identifiers: [])
+    self.init(name: name, kind: kind, numbers: numbers, codes: [], levels: [], identifiers: TextArena())
   }
 
   /// A categorical (or identifier) column from one value per row (`nil` = missing); categorical values are
@@ -39,7 +40,7 @@ public struct Column: Sendable, Equatable {
   public init(name: String, kind: Kind = .categorical, strings: [String?]) {
     precondition(kind == .categorical || kind == .identifier, "strings need a categorical or id kind")
     if kind == .identifier {
-      self.init(name: name, kind: kind, numbers: [], codes: [], levels: [], identifiers: strings)
+      self.init(name: name, identifiers: TextArena(strings))
     } else {
       var encoder = CategoryEncoder()
       encoder.append(contentsOf: strings)
@@ -62,12 +63,17 @@ public struct Column: Sendable, Equatable {
     self.init(
       name: name, kind: .categorical, numbers: [],
       codes: canonical ? codes : ContiguousArray(codes.lazy.map { $0 == Self.missingCode ? $0 : renumbered[Int($0)] }),
-      levels: canonical ? levels : order, identifiers: [])
+      levels: canonical ? levels : order, identifiers: TextArena())
+  }
+
+  /// An identifier column holding `identifiers`.
+  public init(name: String, identifiers: TextArena) {
+    self.init(name: name, kind: .identifier, numbers: [], codes: [], levels: [], identifiers: identifiers)
   }
 
   private init(
     name: String, kind: Kind, numbers: ContiguousArray<Double>, codes: ContiguousArray<UInt32>, levels: [String],
-    identifiers: [String?]
+    identifiers: TextArena
   ) {
     self.name = name
     self.kind = kind
@@ -103,7 +109,7 @@ public struct Column: Sendable, Equatable {
     switch kind {
     case .numeric, .date: []
     case .categorical: codes.map { $0 == Self.missingCode ? nil : levels[Int($0)] }
-    case .identifier: identifiers
+    case .identifier: Array(identifiers)
     }
   }
 
@@ -112,7 +118,7 @@ public struct Column: Sendable, Equatable {
     switch kind {
     case .numeric, .date: numbers.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
     case .categorical: codes.reduce(0) { $0 + ($1 == Self.missingCode ? 1 : 0) }
-    case .identifier: identifiers.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
+    case .identifier: identifiers.missingCount
     }
   }
 
@@ -132,7 +138,7 @@ public struct Column: Sendable, Equatable {
 
   /// The rows `rows` (in that order; `nil` = a missing value) of this column.
   ///
-  /// - Complexity: O(rows.count + levels).
+  /// - Complexity: O(rows.count + levels) (+ their bytes for an identifier column).
   public func selecting(_ rows: some Collection<Int?>) -> Column {
     switch kind {
     case .numeric, .date:
@@ -141,7 +147,7 @@ public struct Column: Sendable, Equatable {
       return Column(
         name: name, codes: ContiguousArray(rows.map { $0.map { codes[$0] } ?? Self.missingCode }), levels: levels)
     case .identifier:
-      return Column(name: name, kind: kind, strings: rows.map { $0.flatMap { identifiers[$0] } })
+      return Column(name: name, identifiers: identifiers.selecting(rows))
     }
   }
 

@@ -26,23 +26,24 @@ extension Table {
   ///   ``SegmentaError/duplicateKey(column:key:rows:)`` when a key appears twice in `right` (1-based data rows);
   ///   ``SegmentaError/duplicateColumn(_:hint:)`` when every column of `right` is here already (joined twice) or
   ///   even the suffixed name is taken.
-  /// - Complexity: O(rows of both tables).
+  /// - Complexity: O(rows of both tables); identifier keys are compared as bytes, without a `String` per row.
   public func leftJoin(_ right: Table, on key: String, suffix: String) throws(SegmentaError) -> JoinResult {
     let leftKey = try requireColumn(key)
     let rightKey = try right.requireColumn(key)
-    var rowOfKey: [String: Int] = [:]
-    for row in 0..<right.rowCount {
-      let k = rightKey.text(at: row)
-      guard !k.isEmpty else { continue }
-      if rowOfKey[k] != nil {
-        let rows = (0..<right.rowCount).filter { rightKey.text(at: $0) == k }.map { $0 + 1 }
-        throw .duplicateKey(column: key, key: k, rows: rows)
-      }
-      rowOfKey[k] = row
+    // An identifier key is looked up in its own bytes; other keys are written as text once.
+    let rightTexts =
+      rightKey.kind == .identifier
+      ? rightKey.identifiers : TextArena((0..<right.rowCount).map { rightKey.text(at: $0) })
+    let (index, repeated) = TextIndex.build(rightTexts)
+    if let repeated {
+      let k = rightKey.text(at: repeated.row)
+      let rows = (0..<right.rowCount).filter { rightKey.text(at: $0) == k }.map { $0 + 1 }
+      throw .duplicateKey(column: key, key: k, rows: rows)
     }
     let partner = (0..<rowCount).map { row -> Int? in
-      let k = leftKey.text(at: row)
-      return k.isEmpty ? nil : rowOfKey[k]
+      if leftKey.kind == .identifier { return leftKey.identifiers.withUTF8(at: row) { index.row(of: $0) } }
+      var k = leftKey.text(at: row)
+      return k.withUTF8 { index.row(of: $0) }
     }
     let incoming = right.columns.map(\.name).filter { $0 != key }
     if let first = incoming.first, incoming.allSatisfy({ column(named: $0) != nil }) {
@@ -64,7 +65,7 @@ extension Table {
     }
     let used = Set(partner.compactMap { $0 })
     return JoinResult(
-      table: result, matched: partner.filter { $0 != nil }.count, unusedRight: rowOfKey.count - used.count,
+      table: result, matched: partner.filter { $0 != nil }.count, unusedRight: index.count - used.count,
       renamed: renamed)
   }
 

@@ -69,25 +69,34 @@ final class PostgresConnection {
 
   deinit { PQfinish(connection) }
 
-  /// Runs one statement with `$1`… `parameters` (as text) and returns its rows, or `nil` for a statement that
-  /// returns none. While the server works, `cancellation` is checked every 100 ms and a Ctrl-C cancels the
-  /// statement on the server.
+  /// Runs one statement with `$1`… `parameters` (as text) in libpq's single-row mode and hands each result to
+  /// `results` as it arrives: one per row, then an empty one (so a result without rows still shows its columns).
+  /// A large result therefore never exists twice (libpq's copy and the caller's); only one row is held here.
+  /// While the server works, `cancellation` is checked every 100 ms, and between rows; a Ctrl-C cancels the
+  /// statement on the server, and no further rows are handed on.
   ///
+  /// - Returns: `false` for a statement that returns no rows.
   /// - Throws: ``PostgresFailure/interrupted``, or ``PostgresFailure/failed(message:sqlState:position:hint:)``
-  ///   with the server's message.
-  func query(_ sql: String, parameters: [String] = [], cancellation: CancellationFlag) throws(PostgresFailure)
-    -> PostgresRows?
-  {
+  ///   with the server's message (rows handed on before a failure are the caller's to drop).
+  func query(
+    _ sql: String, parameters: [String] = [], cancellation: CancellationFlag,
+    results: (PostgresResult) -> Void = { _ in }
+  ) throws(PostgresFailure) -> Bool {
     let values = CStrings(parameters)
     guard
-      PQsendQueryParams(connection, sql, Int32(parameters.count), nil, values.pointers, nil, nil, 0) == 1
+      PQsendQueryParams(connection, sql, Int32(parameters.count), nil, values.pointers, nil, nil, 0) == 1,
+      PQsetSingleRowMode(connection) == 1
     else {
       throw .failed(Self.oneLine(String(cString: PQerrorMessage(connection))))
     }
-    var rows: PostgresRows?
+    var returnsRows = false
     var failure: PostgresFailure?
     var cancelled = false
     while true {
+      if !cancelled, cancellation.isCancelled {
+        cancelled = true
+        cancel()
+      }
       while PQisBusy(connection) == 1 {
         if !cancelled, cancellation.isCancelled {
           cancelled = true
@@ -100,25 +109,25 @@ final class PostgresConnection {
         }
       }
       guard let result = PQgetResult(connection) else { break }
+      defer { PQclear(result) }
       switch PQresultStatus(result) {
-      case PGRES_TUPLES_OK where rows == nil && failure == nil:
-        rows = PostgresRows(result)
-      case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
-        PQclear(result)
+      case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK:
+        returnsRows = true
+        if failure == nil && !cancelled { results(PostgresResult(result: result)) }
+      case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+        break
       case PGRES_COPY_OUT, PGRES_COPY_IN, PGRES_COPY_BOTH:
         // The connection now expects a copy protocol exchange; it is not reused, so just stop.
-        PQclear(result)
         throw .failed(
           message: "COPY cannot be loaded: its rows do not come as a query result", sqlState: nil, position: nil,
           hint: "give the SELECT inside it as query=")
       default:
         if failure == nil { failure = Self.failure(of: result) }
-        PQclear(result)
       }
     }
     if cancelled { throw .interrupted }
     if let failure { throw failure }
-    return rows
+    return returnsRows
   }
 
   /// Asks the server to cancel the running statement (`PQcancel`); the statement then ends with an error.
@@ -148,12 +157,10 @@ final class PostgresConnection {
   }
 }
 
-/// A result's rows in libpq's text format; owns the `PGresult`.
-final class PostgresRows {
-  private let result: OpaquePointer
-
-  init(_ result: OpaquePointer) { self.result = result }
-  deinit { PQclear(result) }
+/// A view of one libpq result in text format (in single-row mode: one row, or none after the last), valid only
+/// while the ``PostgresConnection/query(_:parameters:cancellation:results:)`` callback that receives it runs.
+struct PostgresResult {
+  fileprivate let result: OpaquePointer
 
   var rowCount: Int { Int(PQntuples(result)) }
   var columnCount: Int { Int(PQnfields(result)) }

@@ -15,7 +15,7 @@ public enum PostgresSource {
   ///   - name: The table's name in the workspace.
   ///   - idColumn: The identifier column; detected when `nil`.
   ///   - dates: Columns that must hold dates.
-  ///   - context: Ctrl-C cancels the statement on the server; rows are checked every 4,096.
+  ///   - context: Ctrl-C cancels the statement on the server (checked between rows as they arrive).
   /// - Throws: ``SegmentaError/database(source:problem:position:hint:)`` for a malformed string or one with a
   ///   password, a failed connection (libpq's message and what to check), a failed statement (the server's
   ///   message, with the character it points at), a statement without rows, or a result that cannot become a
@@ -56,12 +56,21 @@ public enum PostgresSource {
     } else if !query.mentionsOrderBy {
       orderWarning = SourceWarnings.noOrderBy
     }
-    guard let rows = try session.run(statement, userQuery: true) else {
+    var result: ResultSet?
+    var readings: [PostgresValues.Reading] = []
+    let returnsRows = try session.run(statement, userQuery: true) { rows in
+      if result == nil {
+        let columns = 0..<rows.columnCount
+        result = ResultSet(columnNames: columns.map(rows.name))
+        readings = columns.map { PostgresValues.reading(for: rows.typeOID($0)) }
+      }
+      append(rows, readings: readings, to: &result!)
+    }
+    guard returnsRows, let result = result.take() else {
       throw .database(
         source: source, problem: "the statement returns no rows", position: nil,
         hint: "load reads the result of a SELECT (or a table=NAME)")
     }
-    let result = try resultSet(rows, context: context)
     let typed = try result.table(name: name, source: source, idColumn: idColumn, dates: dates, context: context)
     return SourceLoad(table: typed.table, fingerprint: typed.fingerprint, orderWarning: orderWarning)
   }
@@ -79,17 +88,17 @@ public enum PostgresSource {
       WHERE i.indrelid = $1::regclass AND i.indisprimary
       ORDER BY array_position(i.indkey::int2[], a.attnum)
       """
-    guard let rows = try session.run(sql, parameters: [table]) else { return [] }
-    return (0..<rows.rowCount).map { rows.value($0, 0) }
+    var key: [String] = []
+    _ = try session.run(sql, parameters: [table]) { rows in
+      for r in 0..<rows.rowCount { key.append(rows.value(r, 0)) }
+    }
+    return key
   }
 
-  private static func resultSet(_ rows: PostgresRows, context: ExecutionContext) throws(SegmentaError) -> ResultSet {
-    let columns = 0..<rows.columnCount
-    var result = ResultSet(columnNames: columns.map(rows.name))
-    let readings = columns.map { PostgresValues.reading(for: rows.typeOID($0)) }
+  /// Appends the rows of `rows` (one, or none after the last) to `result`.
+  private static func append(_ rows: PostgresResult, readings: [PostgresValues.Reading], to result: inout ResultSet) {
     for r in 0..<rows.rowCount {
-      if r & 0xFFF == 0 { try context.checkCancellation() }
-      for c in columns {
+      for c in readings.indices {
         if rows.isNull(r, c) {
           result.appendNull()
         } else {
@@ -97,7 +106,6 @@ public enum PostgresSource {
         }
       }
     }
-    return result
   }
 
   /// A connection with what its errors need to name.
@@ -107,12 +115,16 @@ public enum PostgresSource {
     let query: SourceQuery
     let context: ExecutionContext
 
-    /// Runs `sql`; errors point into it only when it is the user's own statement.
-    func run(_ sql: String, parameters: [String] = [], userQuery: Bool = false) throws(SegmentaError)
-      -> PostgresRows?
-    {
+    /// Runs `sql`, handing its results to `results` as they arrive (see
+    /// ``PostgresConnection/query(_:parameters:cancellation:results:)``); `false` when it returns no rows.
+    /// Errors point into the statement only when it is the user's own.
+    func run(
+      _ sql: String, parameters: [String] = [], userQuery: Bool = false,
+      results: (PostgresResult) -> Void = { _ in }
+    ) throws(SegmentaError) -> Bool {
       do {
-        return try connection.query(sql, parameters: parameters, cancellation: context.cancellation)
+        return try connection.query(
+          sql, parameters: parameters, cancellation: context.cancellation, results: results)
       } catch {
         throw statementError(error, source: source, userQuery: userQuery, query: query)
       }

@@ -16,7 +16,11 @@ struct ColumnAccumulator {
   /// Numbers or dates (NaN = missing) while the column is not text.
   private var values = ContiguousArray<Double>()
   /// Texts (`nil` = missing, or not filled in yet) once the column is text and may become the identifier.
-  private var texts: [String?] = []
+  private var texts = TextArena()
+  /// The texts passed to ``fill(_:at:)`` (kept apart, since the arena cannot replace rows in place) and their
+  /// rows, ascending.
+  private var filled = TextArena()
+  private var filledRows: [Range<Int>] = []
   /// Codes of the texts once the column is text and cannot become the identifier, so a categorical column never
   /// holds a string per row.
   private var categories = CategoryEncoder()
@@ -49,7 +53,7 @@ struct ColumnAccumulator {
     if state != .texts {
       values.reserveCapacity(rows)
     } else if keptTexts {
-      texts.reserveCapacity(rows)
+      texts.reserve(rows: rows)
     } else {
       categories.reserve(rows: rows)
     }
@@ -73,11 +77,15 @@ struct ColumnAccumulator {
       append(days, as: .dates, rows: rows)
     case .texts(let strings):
       if state != .texts { becomeText() }
-      if keptTexts { texts.append(contentsOf: strings) } else { categories.append(contentsOf: strings) }
+      if keptTexts {
+        for text in strings { texts.append(text) }
+      } else {
+        categories.append(contentsOf: strings)
+      }
     case .categories(let encoder):
       if state != .texts { becomeText() }
       if keptTexts {
-        texts.append(contentsOf: encoder.codes.lazy.map { $0 == Column.missingCode ? nil : encoder.levels[Int($0)] })
+        for code in encoder.codes { texts.append(code == Column.missingCode ? nil : encoder.levels[Int(code)]) }
       } else {
         categories.append(encoder)
       }
@@ -102,7 +110,7 @@ struct ColumnAccumulator {
 
   private mutating func appendMissingTexts(_ count: Int) {
     if keptTexts {
-      texts.append(contentsOf: repeatElement(nil, count: count))
+      texts.appendMissing(count: count)
     } else {
       categories.appendMissing(count: count)
     }
@@ -114,7 +122,7 @@ struct ColumnAccumulator {
     let capacity = max(values.capacity, rowCount)
     values = []
     state = .texts
-    if keptTexts { texts.reserveCapacity(capacity) } else { categories.reserve(rows: capacity) }
+    if keptTexts { texts.reserve(rows: capacity) } else { categories.reserve(rows: capacity) }
     appendMissingTexts(rowCount)
   }
 
@@ -151,9 +159,40 @@ struct ColumnAccumulator {
     }
   }
 
-  /// Sets the texts of `rows`, as ``settle()`` asked for.
+  /// Sets the texts of `rows`, as ``settle()`` asked for, in ascending row order.
   mutating func fill(_ strings: [String?], at rows: Range<Int>) {
-    if keptTexts { texts.replaceSubrange(rows, with: strings) } else { categories.set(strings, at: rows) }
+    guard keptTexts else { return categories.set(strings, at: rows) }
+    precondition(filledRows.last.map { $0.upperBound <= rows.lowerBound } ?? true, "fills in row order")
+    for text in strings { filled.append(text) }
+    filledRows.append(rows)
+  }
+
+  /// Takes the texts with the filled rows put in place: the appended texts alone when nothing was filled, the
+  /// filled ones alone when they cover every row (a column of integers that became the identifier), else a merge.
+  private mutating func takeTexts() -> TextArena {
+    defer { (texts, filled, filledRows) = (TextArena(), TextArena(), []) }
+    if filledRows.isEmpty { return texts }
+    if filled.count == rowCount { return filled }
+    var merged = TextArena()
+    merged.reserve(rows: rowCount)
+    var row = 0
+    var filledRow = 0
+    for rows in filledRows {
+      while row < rows.lowerBound {
+        merged.append(row: row, of: texts)
+        row += 1
+      }
+      for _ in rows {
+        merged.append(row: filledRow, of: filled)
+        filledRow += 1
+      }
+      row = rows.upperBound
+    }
+    while row < rowCount {
+      merged.append(row: row, of: texts)
+      row += 1
+    }
+    return merged
   }
 
   /// The typed column, after ``settle()`` and the fills it asked for.
@@ -166,8 +205,9 @@ struct ColumnAccumulator {
     case .date:
       return Column(name: name, kind: .date, numbers: values)
     case .identifier:
-      try Self.requireIdentifier(texts, context: context)
-      return Column(name: name, kind: .identifier, strings: texts)
+      let identifiers = takeTexts()
+      try Self.requireIdentifier(identifiers, context: context)
+      return Column(name: name, identifiers: identifiers)
     case .mayBeIdentifier, .notIdentifier:
       break
     }
@@ -178,27 +218,29 @@ struct ColumnAccumulator {
       return Column(name: name, kind: .date, numbers: values)
     case .texts:
       guard keptTexts else { return categories.column(name: name) }
+      let merged = takeTexts()
       var identifier = integerIdentifier
-      if !identifier && mayBeIdentifier && !texts.contains(nil) {
-        identifier = try DistinctValues.allDistinct(texts, context: context)
+      if !identifier && mayBeIdentifier && merged.missingCount == 0 {
+        identifier = try DistinctValues.firstRepeat(merged, context: context) == nil
       }
-      if identifier { return Column(name: name, kind: .identifier, strings: texts) }
-      return Column(name: name, strings: texts)
+      if identifier { return Column(name: name, identifiers: merged) }
+      var encoder = CategoryEncoder()
+      encoder.reserve(rows: merged.count)
+      encoder.append(contentsOf: merged)
+      return encoder.column(name: name)
     }
   }
 
   private var mayBeIdentifier: Bool { role == .mayBeIdentifier && IdentifierNames.looksLikeIdentifier(name) }
 
-  /// Checks that the texts of a column given as the identifier are all present and unique.
-  private static func requireIdentifier(_ strings: [String?], context: ExecutionContext)
+  /// Checks that the texts of a column given as the identifier are all present and unique; the first problem
+  /// in row order is reported.
+  private static func requireIdentifier(_ identifiers: TextArena, context: ExecutionContext)
     throws(ColumnInference.Problem)
   {
-    var firstRow: [String: Int] = [:]
-    for (r, value) in strings.enumerated() {
-      if r % DistinctValues.checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
-      guard let value else { throw .missingIdentifier(row: r) }
-      if let first = firstRow[value] { throw .repeatedIdentifier(row: r, firstRow: first) }
-      firstRow[value] = r
-    }
+    let firstMissing = identifiers.missingCount == 0 ? nil : identifiers.indices.first(where: identifiers.isMissing)
+    let repeated = try DistinctValues.firstRepeat(identifiers, context: context)
+    if let row = firstMissing, repeated.map({ row < $0.row }) ?? true { throw .missingIdentifier(row: row) }
+    if let repeated { throw .repeatedIdentifier(row: repeated.row, firstRow: repeated.firstRow) }
   }
 }

@@ -17,34 +17,45 @@ enum DistinctValues {
     return zip(sorted, sorted.dropFirst()).allSatisfy { $0 < $1 }
   }
 
-  /// Whether all texts differ: their hashes sorted (8 bytes per row instead of a set of the strings); only texts
-  /// whose hashes are equal are compared, and the first real repeat ends the search.
+  /// The first row (in row order) whose value an earlier row already has, and that earlier row's first
+  /// occurrence; `nil` when the present values all differ (missing values are skipped). 32-bit hashes of the
+  /// bytes are sorted (4 bytes per row, and as much again while sorting, instead of a set of strings); only rows
+  /// whose hash repeats are compared, through a dictionary of those rows alone (hashed again rather than kept,
+  /// so the sorted hashes are the only per-row array). 32 bits give about n²/2³³ chance pairs (~120 at a
+  /// million rows), each only compared once more.
   ///
   /// - Throws: ``ColumnInference/Problem/interrupted`` when cancelled.
-  /// - Complexity: O(n log n) for n texts.
-  static func allDistinct(_ strings: [String?], context: ExecutionContext) throws(ColumnInference.Problem) -> Bool {
-    var hashes = ContiguousArray<Int>(repeating: 0, count: strings.count)
+  /// - Complexity: O(n log n) for n values.
+  static func firstRepeat(_ arena: TextArena, context: ExecutionContext) throws(ColumnInference.Problem)
+    -> (row: Int, firstRow: Int)?
+  {
+    var hashes = ContiguousArray<UInt32>(repeating: 0, count: arena.count)
     // Hashed in parallel chunks of about `checkInterval` rows, each checking the cancellation flag first.
     let hashed = hashes.withUnsafeMutableBufferPointer { buffer in
       let out = DisjointChunkWriter(buffer)
       return context.mapChunks(
-        count: strings.count, chunkCount: ExecutionContext.chunkCount(for: strings.count, grain: checkInterval)
+        count: arena.count, chunkCount: ExecutionContext.chunkCount(for: arena.count, grain: checkInterval)
       ) { _, rows in
         if context.cancellation.isCancelled { return false }
-        for r in rows { out[r] = strings[r].hashValue }
+        for r in rows { out[r] = UInt32(truncatingIfNeeded: arena.hashValue(at: r)) }
         return true
       }
     }
     guard !hashed.contains(false) else { throw .interrupted }
     do { try InterruptibleSort.sort(&hashes, context: context) } catch { throw .interrupted }
-    var i = 0
-    while i + 1 < hashes.count {
-      if hashes[i] == hashes[i + 1] {
-        let sharing = strings.filter { $0.hashValue == hashes[i] }
-        if Set(sharing).count != sharing.count { return false }
+    var repeated = Set<UInt32>()
+    for (a, b) in zip(hashes, hashes.dropFirst()) where a == b { repeated.insert(a) }
+    hashes = []
+    guard !repeated.isEmpty else { return nil }
+    var firstRow: [String: Int] = [:]
+    for r in arena.indices {
+      if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
+      guard repeated.contains(UInt32(truncatingIfNeeded: arena.hashValue(at: r))), let value = arena[r] else {
+        continue
       }
-      i += 1
+      if let first = firstRow[value] { return (r, first) }
+      firstRow[value] = r
     }
-    return true
+    return nil
   }
 }

@@ -1,16 +1,17 @@
 /// One column of a query result as it arrived, before its kind is inferred: per row a NULL, a number (what the
-/// database typed as integer, floating point or decimal) or a text. Numbers are kept in one contiguous buffer;
-/// texts only once the column has one.
+/// database typed as integer, floating point or decimal) or a text. Numbers are kept in one contiguous buffer once
+/// the column has one, texts in a ``TextArena`` (their UTF-8 bytes, not a `String` per row) once it has one, so
+/// a column of texts holds no number per row and a column of numbers no text.
 struct ResultColumn: ColumnCells {
   /// What a cell holds.
   enum Cell: UInt8 { case null, number, text }
 
   let name: String
   private(set) var cells = ContiguousArray<Cell>()
-  /// The value of each number cell (0 for the others).
+  /// The value of each number cell (0 for the others); empty until the first number arrives.
   private(set) var numbers = ContiguousArray<Double>()
-  /// The value of each text cell (`nil` for the others); empty until the first text arrives.
-  private(set) var texts: [String?] = []
+  /// The value of each text cell (missing for the others); empty until the first text arrives.
+  private(set) var texts = TextArena()
 
   init(name: String) { self.name = name }
 
@@ -18,20 +19,21 @@ struct ResultColumn: ColumnCells {
 
   mutating func appendNull() {
     cells.append(.null)
-    numbers.append(0)
-    if !texts.isEmpty { texts.append(nil) }
+    if !numbers.isEmpty { numbers.append(0) }
+    if !texts.isEmpty { texts.appendMissing(count: 1) }
   }
 
   mutating func append(_ number: Double) {
+    if numbers.isEmpty { numbers.append(contentsOf: repeatElement(0, count: cells.count)) }
     cells.append(.number)
     numbers.append(number)
-    if !texts.isEmpty { texts.append(nil) }
+    if !texts.isEmpty { texts.appendMissing(count: 1) }
   }
 
   mutating func append(_ text: String) {
-    if texts.isEmpty { texts = Array(repeating: nil, count: cells.count) }
+    if texts.isEmpty { texts.appendMissing(count: cells.count) }
     cells.append(.text)
-    numbers.append(0)
+    if !numbers.isEmpty { numbers.append(0) }
     texts.append(text)
   }
 
@@ -45,8 +47,7 @@ struct ResultColumn: ColumnCells {
     case .null: return .notANumber
     case .number: return numbers[row].isFinite ? .number(numbers[row]) : .nonFinite
     case .text:
-      var text = texts[row] ?? ""
-      return text.withUTF8 { bytes in
+      return texts.withUTF8(at: row) { bytes in
         FieldText.hasLeadingZero(bytes, 0..<bytes.count)
           ? .notANumber : NumberParsing.parse(bytes, 0..<bytes.count, decimalComma: false)
       }

@@ -60,7 +60,7 @@ public struct ResultSet: Sendable {
     next = next + 1 == columns.count ? 0 : next + 1
   }
 
-  /// The result as a typed table.
+  /// The result as a typed table. Takes the result over, releasing each column's cells once it is typed.
   ///
   /// - Parameters:
   ///   - name: The table's name in the workspace.
@@ -75,7 +75,7 @@ public struct ResultSet: Sendable {
   ///   repeated identifier; ``SegmentaError/unknownColumn(_:suggestion:)`` when `idColumn` or a date column names
   ///   no column; ``SegmentaError/interrupted``.
   /// - Complexity: O(cells × value length).
-  public func table(
+  public consuming func table(
     name: String, source: String, idColumn: String? = nil, dates: DateColumns = DateColumns(),
     context: ExecutionContext
   ) throws(SegmentaError) -> (table: Table, fingerprint: String) {
@@ -97,7 +97,11 @@ public struct ResultSet: Sendable {
     try dates.requireKnown(in: names, identifier: idColumn)
     var typed: [Column] = []
     var identifier = idColumn
-    for column in columns {
+    for c in columns.indices {
+      // Each column's cells are released once it is typed, so the cells and the typed table exist together one
+      // column at a time (when the caller hands the result over, as its last use).
+      let column = columns[c]
+      columns[c] = ResultColumn(name: column.name)
       let role: ColumnInference.Role =
         dates.names.contains(column.name)
         ? .date(dates.format)
