@@ -41,7 +41,7 @@ import Testing
   ) throws -> Outcome {
     let path = try write(bytes)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let whole = load(path, blockSize: CSVReader.defaultBlockSize, options: options)
+    let whole = load(path, blockSize: CSVReader.blockSize(threads: 2), options: options)
     for blockSize in 1...bytes.count + 1 {
       let outcome = load(path, blockSize: blockSize, options: options)
       #expect(outcome == whole, "block size \(blockSize)", sourceLocation: sourceLocation)
@@ -141,7 +141,7 @@ import Testing
     for lateText in [false, true] {
       let path = try Self.write(Self.generated(rows: 30_000, lateText: lateText))
       defer { try? FileManager.default.removeItem(atPath: path) }
-      let whole = Self.load(path, blockSize: CSVReader.defaultBlockSize)
+      let whole = Self.load(path, blockSize: CSVReader.blockSize(threads: 2))
       let table = try #require(Self.table(whole))
       #expect(table.column(named: "customer_id")?.kind == .identifier)
       #expect(table.column(named: "amount")?.kind == .numeric)
@@ -152,7 +152,7 @@ import Testing
       for blockSize in [7, 64, 4096] {
         #expect(Self.load(path, blockSize: blockSize) == whole, "block size \(blockSize)")
       }
-      #expect(Self.load(path, blockSize: CSVReader.defaultBlockSize, threads: 2) == whole)
+      #expect(Self.load(path, blockSize: CSVReader.blockSize(threads: 2), threads: 2) == whole)
       #expect(Self.load(path, blockSize: 4096, threads: 2) == whole)
     }
   }
@@ -164,7 +164,7 @@ import Testing
     let path = try Self.write(text)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let options = CSVOptions(dates: DateColumns(names: ["when"]))
-    for blockSize in [7, 4096, CSVReader.defaultBlockSize] {
+    for blockSize in [7, 4096, CSVReader.blockSize(threads: 2)] {
       #expect(
         Self.load(path, blockSize: blockSize)
           == .failed(

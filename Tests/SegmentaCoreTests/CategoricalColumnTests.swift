@@ -61,7 +61,7 @@ import Testing
     let expected = [Column(name: "grade", strings: grades), Column(name: "colour", strings: colours)]
     #expect(expected[0].levels.prefix(3) == ["0", "1", "2"])
     for (blockSize, threads) in [
-      (CSVReader.defaultBlockSize, 1), (CSVReader.defaultBlockSize, 2), (4096, 1), (4096, 2),
+      (CSVReader.blockSize(threads: 2), 1), (CSVReader.blockSize(threads: 2), 2), (4096, 1), (4096, 2),
     ] {
       let table = try CSVReader.load(
         path: path, name: "t", options: CSVOptions(), context: ExecutionContext(threads: threads),

@@ -85,7 +85,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let names = ["late_id", "customer_id", "number_id"]
     for (blockSize, idColumn) in [
-      (CSVReader.defaultBlockSize, nil), (4096, nil), (4096, "customer_id"), (4096, "number_id"),
+      (CSVReader.blockSize(threads: 2), nil), (4096, nil), (4096, "customer_id"), (4096, "number_id"),
     ] {
       let table = try CSVReader.load(
         path: path, name: "t", options: CSVOptions(idColumn: idColumn), context: ExecutionContext(threads: threads),
