@@ -27,6 +27,31 @@ import Testing
     }
   }
 
+  @Test func radixSortSortsLikeTheStandardLibrary() throws {
+    var random = SeededRandom(seed: 5)
+    for size in Self.sizes {
+      // Full-range keys, and keys with many repeats and only low bits set, so every pass has work and ties.
+      var wide = ContiguousArray((0..<size).map { _ in UInt32(truncatingIfNeeded: random.nextInt(below: Int.max)) })
+      var narrow = ContiguousArray((0..<size).map { _ in UInt32(random.nextInt(below: max(1, size / 3))) })
+      let expectedWide = wide.sorted()
+      let expectedNarrow = narrow.sorted()
+      try RadixSort.sort(&wide, context: ExecutionContext(threads: 1))
+      try RadixSort.sort(&narrow, context: ExecutionContext(threads: 1))
+      #expect(wide.elementsEqual(expectedWide), "\(size) wide keys")
+      #expect(narrow.elementsEqual(expectedNarrow), "\(size) narrow keys")
+    }
+    var extremes: ContiguousArray<UInt32> = [.max, 0, 1 << 31, 1 << 22, 1 << 11, .max, 0]
+    try RadixSort.sort(&extremes, context: ExecutionContext(threads: 1))
+    #expect(extremes == [0, 0, 1 << 11, 1 << 22, 1 << 31, .max, .max])
+  }
+
+  @Test func radixSortStopsWhenCancelled() {
+    let context = ExecutionContext(threads: 1)
+    var values = ContiguousArray<UInt32>((0..<(3 * UInt32(InterruptibleSort.runLength))).reversed())
+    context.cancellation.cancel()
+    #expect(throws: SegmentaError.interrupted) { try RadixSort.sort(&values, context: context) }
+  }
+
   @Test func distinctValuesAreFoundAndRepeatsToo() throws {
     let context = ExecutionContext(threads: 2)
     let count = 3 * InterruptibleSort.runLength

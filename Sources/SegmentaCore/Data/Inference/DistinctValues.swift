@@ -1,5 +1,6 @@
-/// Whether the values of an identifier-like column all differ: sorted (``InterruptibleSort``), so the check of a
-/// column of tens of millions of rows uses the context's threads and stops within milliseconds on Ctrl-C.
+/// Whether the values of an identifier-like column all differ: numbers sorted with ``InterruptibleSort``, the
+/// 32-bit hashes of texts with ``RadixSort``, so the check of a column of tens of millions of rows stops within
+/// milliseconds on Ctrl-C.
 enum DistinctValues {
   /// Rows hashed between two checks of the cancellation flag.
   static let checkInterval = 1 << 16
@@ -42,7 +43,7 @@ enum DistinctValues {
       }
     }
     guard !hashed.contains(false) else { throw .interrupted }
-    do { try InterruptibleSort.sort(&hashes, context: context) } catch { throw .interrupted }
+    do { try RadixSort.sort(&hashes, context: context) } catch { throw .interrupted }
     var repeated = Set<UInt32>()
     for (a, b) in zip(hashes, hashes.dropFirst()) where a == b { repeated.insert(a) }
     hashes = []
