@@ -26,7 +26,7 @@ enum DistinctValues {
   /// million rows), each only compared once more.
   ///
   /// - Throws: ``ColumnInference/Problem/interrupted`` when cancelled.
-  /// - Complexity: O(n log n) for n values.
+  /// - Complexity: O(n) for n values.
   static func firstRepeat(_ arena: TextArena, context: ExecutionContext) throws(ColumnInference.Problem)
     -> (row: Int, firstRow: Int)?
   {
@@ -48,14 +48,21 @@ enum DistinctValues {
     for (a, b) in zip(hashes, hashes.dropFirst()) where a == b { repeated.insert(a) }
     hashes = []
     guard !repeated.isEmpty else { return nil }
+    // The rows whose hash repeats, found in parallel chunks and kept in row order; only they are compared.
+    let sharing = context.mapChunks(
+      count: arena.count, chunkCount: ExecutionContext.chunkCount(for: arena.count, grain: checkInterval)
+    ) { [repeated] _, rows -> [Int]? in
+      if context.cancellation.isCancelled { return nil }
+      return rows.filter { repeated.contains(UInt32(truncatingIfNeeded: arena.hashValue(at: $0))) }
+    }
     var firstRow: [String: Int] = [:]
-    for r in arena.indices {
-      if r % checkInterval == 0 && context.cancellation.isCancelled { throw .interrupted }
-      guard repeated.contains(UInt32(truncatingIfNeeded: arena.hashValue(at: r))), let value = arena[r] else {
-        continue
+    for chunk in sharing {
+      guard let chunk else { throw .interrupted }
+      for r in chunk {
+        guard let value = arena[r] else { continue }
+        if let first = firstRow[value] { return (r, first) }
+        firstRow[value] = r
       }
-      if let first = firstRow[value] { return (r, first) }
-      firstRow[value] = r
     }
     return nil
   }
