@@ -93,15 +93,13 @@ final class PostgresConnection {
     var failure: PostgresFailure?
     var cancelled = false
     while true {
-      if !cancelled, cancellation.isCancelled {
-        cancelled = true
-        cancel()
-      }
-      while PQisBusy(connection) == 1 {
+      // Checked before every result (between rows) and every 100 ms while the server works.
+      while true {
         if !cancelled, cancellation.isCancelled {
           cancelled = true
           cancel()
         }
+        guard PQisBusy(connection) == 1 else { break }
         var descriptor = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
         _ = poll(&descriptor, 1, 100)
         guard PQconsumeInput(connection) == 1 else {
