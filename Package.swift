@@ -6,7 +6,7 @@ import PackageDescription
 /// - `SegmentaCore`: data, features, clustering, evaluation. No terminal I/O.
 /// - `SegmentaSources`: query results from SQLite (GRDB) and PostgreSQL (libpq) as tables; the only target that
 ///   knows databases, so the core stays free of them.
-/// - `CLibPQ`: the system libpq (Debian `libpq-dev`), called from one Swift file.
+/// - `CLibPQ`: the system libpq (Debian `libpq-dev`), opened on first use, called from one Swift file.
 /// - `SegmentaSession`: command language, workspace, rendering, transcripts, REPL loop.
 /// - `CKernels`: the distance kernels of k-means and Ward in C, built for SSE2 and AVX2 and chosen at run time
 ///   (bit-identical results; see segmenta_kernels.h).
@@ -27,7 +27,8 @@ let package = Package(
     // Optimised in debug builds too (the tests run them on every fit), and never with FMA contraction, which
     // would make the AVX2 kernels round differently from the SSE2 ones.
     .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2", "-ffp-contract=off"])]),
-    .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+    // libpq's header at build time (Debian libpq-dev); the library itself is opened on first use (libpq_loader.c).
+    .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("dl")]),
     .target(
       name: "SegmentaSources",
       dependencies: [

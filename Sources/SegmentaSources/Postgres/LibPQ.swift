@@ -31,6 +31,7 @@ final class PostgresConnection {
   /// - Throws: ``PostgresFailure/failed(message:sqlState:position:hint:)`` with libpq's message when the
   ///   string is malformed.
   static func settings(of connectionString: String) throws(PostgresFailure) -> [(key: String, value: String)] {
+    try requireLibrary()
     var message: UnsafeMutablePointer<CChar>?
     guard let options = PQconninfoParse(connectionString, &message) else {
       defer { PQfreemem(message) }
@@ -53,6 +54,7 @@ final class PostgresConnection {
   init(connectionString: String, defaults: [(String, String)], overrides: [(String, String)])
     throws(PostgresFailure)
   {
+    try Self.requireLibrary()
     let settings = defaults + [("dbname", connectionString)] + overrides
     let keywords = CStrings(settings.map(\.0))
     let values = CStrings(settings.map(\.1))
@@ -68,6 +70,14 @@ final class PostgresConnection {
   }
 
   deinit { PQfinish(connection) }
+
+  /// Why libpq cannot be used (the dynamic loader's message), or nil once it is open. libpq is opened on first use
+  /// instead of being linked (see segmenta_libpq.h); every entry point checks this first.
+  static var libraryProblem: String? { segmenta_libpq_load().map { String(cString: $0) } }
+
+  private static func requireLibrary() throws(PostgresFailure) {
+    if let problem = libraryProblem { throw .failed("cannot open PostgreSQL's client library: \(problem)") }
+  }
 
   /// Runs one statement with `$1`… `parameters` (as text) in libpq's single-row mode and hands each result to
   /// `results` as it arrives: one per row, then an empty one (so a result without rows still shows its columns).

@@ -3,10 +3,16 @@ import SegmentaCore
 /// Checks on a connection string before connecting, and what to say when connecting fails. A connection string is
 /// a `postgresql://` (or `postgres://`) URI or libpq's `key=value` settings (`host=db dbname=erp user=app`).
 enum PostgresConnectionString {
-  /// Accepts a URI or `key=value` settings that libpq can parse and that carry no password.
+  /// Accepts a URI or `key=value` settings that libpq can parse and that carry no password, once libpq itself
+  /// can be opened.
   ///
   /// - Throws: ``SegmentaError/database(source:problem:position:hint:)``.
   static func check(_ text: String, source: String) throws(SegmentaError) {
+    if let problem = PostgresConnection.libraryProblem {
+      throw .database(
+        source: source, problem: "cannot open PostgreSQL's client library libpq (\(problem))", position: nil,
+        hint: "install it to load from PostgreSQL: apt-get install libpq5 on Debian and Ubuntu")
+    }
     let isURI = text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
     guard isURI || text.contains("=") else {
       throw .database(
