@@ -176,6 +176,7 @@ func measureLoad(_ arguments: Arguments, context: ExecutionContext) throws -> (M
   )
 }
 
+AllocatorPolicy.apply()  // as the segmenta executable does, so peak RSS is the product's
 do {
   print(try run(Arguments(Array(CommandLine.arguments.dropFirst()))).text)
 } catch {

@@ -48,6 +48,7 @@ func interactive(_ interpreter: Interpreter, journalPath: String?, header: [Stri
   return terminal ? 0 : driver.worstStatus.rawValue
 }
 
+AllocatorPolicy.apply()
 var arguments = Array(CommandLine.arguments.dropFirst())
 let batch = BatchRunner(out: printOut, err: printErr)
 let newHeader = REPLDefaults.header(seed: Settings().seed)
