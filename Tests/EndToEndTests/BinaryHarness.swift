@@ -19,15 +19,21 @@ struct Segmenta {
   }
 
   /// Runs the binary and waits for it (a test fails if the binary was not built). `environment` adds to this
-  /// process's environment, `unset` removes variables from it.
+  /// process's environment, `unset` removes variables from it; a `launcher` (a program and its arguments) starts
+  /// the binary, which it gets as its next arguments, followed by `arguments`.
   static func run(
     _ arguments: [String], stdin: String = "", in folder: URL = root, environment: [String: String] = [:],
-    unset: [String] = []
+    unset: [String] = [], launcher: [String] = []
   ) throws -> Result {
     try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: \(binary.path) is missing")
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if let program = launcher.first {
+      process.executableURL = URL(fileURLWithPath: program)
+      process.arguments = launcher.dropFirst() + [binary.path] + arguments
+    } else {
+      process.executableURL = binary
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
     env["CI"] = nil

@@ -28,33 +28,14 @@ import Testing
     let csv = folder.appendingPathComponent("csv.seg")
     try "load \(Segmenta.sample) as customers\n".write(to: csv, atomically: true, encoding: .utf8)
 
-    let failed = try Segmenta.runWithoutFile(file, ["run", postgres.path])
+    // A private mount namespace (`unshare -m`, needs root) in which the library reads as empty.
+    let hidingLibpq = ["/usr/bin/unshare", "-m", "sh", "-c", "mount --bind /dev/null '\(file)' && exec \"$0\" \"$@\""]
+    let failed = try Segmenta.run(["run", postgres.path], launcher: hidingLibpq)
     #expect(failed.status == 3, "\(failed.stdout)\(failed.stderr)")
     #expect(failed.stdout.contains("cannot open PostgreSQL's client library libpq"), "\(failed.stdout)")
     #expect(failed.stdout.contains("apt-get install libpq5"))
-    let loaded = try Segmenta.runWithoutFile(file, ["run", csv.path])
+    let loaded = try Segmenta.run(["run", csv.path], launcher: hidingLibpq)
     #expect(loaded.status == 0, "\(loaded.stdout)\(loaded.stderr)")
     #expect(loaded.stdout.contains("customers: "))
-  }
-}
-
-extension Segmenta {
-  /// Runs the binary in a private mount namespace in which `file` reads as empty (`unshare -m`, needs root).
-  static func runWithoutFile(_ file: String, _ arguments: [String]) throws -> Result {
-    let quoted = ([binary.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-    process.arguments = ["-m", "sh", "-c", "mount --bind /dev/null '\(file)' && exec \(quoted)"]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-      stderr: String(decoding: err, as: UTF8.self))
   }
 }
