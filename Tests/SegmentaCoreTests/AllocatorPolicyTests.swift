@@ -8,7 +8,7 @@ import Testing
   /// What can be checked inside a test process whose heap other tests have already shaped: glibc accepts the
   /// fixed threshold, and a block under it comes from the heap (with glibc's default 128 KiB threshold, which a
   /// freshly started process has, it would be mapped). That large blocks are mapped again after a larger one was
-  /// freed holds only in a fresh heap (a big enough free heap chunk is reused first); docs/performance.md run 12
+  /// freed holds only in a fresh heap (a big enough free heap chunk is reused first); docs/performance.md run 14
   /// measures its effect on the product.
   @Suite struct AllocatorPolicyTests {
     /// Whether glibc serves `pointer` from its own mapping: bit 1 (IS_MMAPPED) of the chunk's size word, the
