@@ -7,9 +7,8 @@ import Testing
 
   /// What can be checked inside a test process whose heap other tests have already shaped: glibc accepts the
   /// fixed threshold, and a block under it comes from the heap (with glibc's default 128 KiB threshold, which a
-  /// freshly started process has, it would be mapped). That large blocks are mapped again after a larger one was
-  /// freed holds only in a fresh heap (a big enough free heap chunk is reused first); docs/performance.md run 14
-  /// measures its effect on the product.
+  /// freshly started process has, it would be mapped). That the trim threshold stays low holds only in a fresh
+  /// heap; docs/performance.md run 14 measures its effect on the product.
   @Suite struct AllocatorPolicyTests {
     /// Whether glibc serves `pointer` from its own mapping: bit 1 (IS_MMAPPED) of the chunk's size word, the
     /// machine word just before the pointer (glibc's chunk layout, unchanged since glibc 2.0).
