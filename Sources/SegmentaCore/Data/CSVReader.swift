@@ -170,6 +170,27 @@ public enum CSVReader {
   private static func records(
     _ source: CSVSource, options: CSVOptions, context: ExecutionContext, stopOnFinding scan: FileScanJob?
   ) throws(SegmentaError) -> (columns: [Column], idColumn: String?)? {
+    guard let read = try blocks(source, options: options, context: context, stopOnFinding: scan) else { return nil }
+    guard read.recordCount > 0 else {
+      throw .csv(
+        path: source.file.path, line: 1, column: 1, problem: "the file is empty",
+        hint: "export the table with a header row and at least one data row")
+    }
+    guard read.recordCount > 1 else {
+      throw .csv(
+        path: source.file.path, line: read.endLine, column: 1, problem: "the file has a header but no data rows",
+        hint: "check that this is the export you meant; the data rows are missing")
+    }
+    // A file with records has a header block, so `builder` is set.
+    return try read.builder.unsafelyUnwrapped.get().columns(context: context)
+  }
+
+  /// Every block of `source` appended to a builder for the columns its header names (or the header's error), the
+  /// records read (the header included) and the line after the last one; `nil` as for ``records(_:options:context:stopOnFinding:)``.
+  /// The block reader and its buffers are gone once it returns, before the columns are settled (the load's peak).
+  private static func blocks(
+    _ source: CSVSource, options: CSVOptions, context: ExecutionContext, stopOnFinding scan: FileScanJob?
+  ) throws(SegmentaError) -> (builder: Result<CSVColumnsBuilder, SegmentaError>?, recordCount: Int, endLine: Int)? {
     let size = source.file.size
     var reader = source.blocks()
     var builder: Result<CSVColumnsBuilder, SegmentaError>?
@@ -192,18 +213,7 @@ public enum CSVReader {
       }
       context.reportProgress("load", 0.95 * Double(reader.bytesRead) / Double(max(1, size)))
     }
-    guard reader.recordCount > 0 else {
-      throw .csv(
-        path: source.file.path, line: 1, column: 1, problem: "the file is empty",
-        hint: "export the table with a header row and at least one data row")
-    }
-    guard reader.recordCount > 1 else {
-      throw .csv(
-        path: source.file.path, line: reader.endLine, column: 1, problem: "the file has a header but no data rows",
-        hint: "check that this is the export you meant; the data rows are missing")
-    }
-    // A file with records has a header block, so `builder` is set.
-    return try builder.unsafelyUnwrapped.get().columns(context: context)
+    return (builder, reader.recordCount, reader.endLine)
   }
 
   /// The separator (given or detected from the first bytes) and whether the file starts with a byte order mark.
