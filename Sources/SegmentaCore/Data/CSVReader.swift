@@ -186,8 +186,9 @@ public enum CSVReader {
   }
 
   /// Every block of `source` appended to a builder for the columns its header names (or the header's error), the
-  /// records read (the header included) and the line after the last one; `nil` as for ``records(_:options:context:stopOnFinding:)``.
-  /// The block reader and its buffers are gone once it returns, before the columns are settled (the load's peak).
+  /// records read (the header included) and the line after the last one; `nil` as for
+  /// ``records(_:options:context:stopOnFinding:)``. The block reader and its buffers are gone once it returns,
+  /// before the columns are settled (the load's peak).
   private static func blocks(
     _ source: CSVSource, options: CSVOptions, context: ExecutionContext, stopOnFinding scan: FileScanJob?
   ) throws(SegmentaError) -> (builder: Result<CSVColumnsBuilder, SegmentaError>?, recordCount: Int, endLine: Int)? {
@@ -275,7 +276,8 @@ public enum CSVReader {
   }
 
   /// The encoding the survey of the whole file allows: an error for a NUL byte; the given encoding, checked when
-  /// it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise (Latin-1 is only used when asked for; it differs from Windows-1252 only in 0x80–0x9F).
+  /// it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise (Latin-1 is
+  /// only used when asked for; it differs from Windows-1252 only in 0x80–0x9F).
   private static func encoding(
     _ survey: FileSurvey, file: InputFile, from start: Int, separator: UInt8, forced: TextEncoding?
   ) throws(SegmentaError) -> TextEncoding {

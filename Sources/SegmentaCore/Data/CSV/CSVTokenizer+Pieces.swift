@@ -18,7 +18,8 @@ extension CSVTokenizer {
     guard cuts.count > 1 else { return try tokenize(bytes, from: 0, line: line, width: width, isFinal: isFinal) }
     let shared = SharedBytes(bytes: bytes)
     let tokenizer = self
-    let pieces = context.mapChunks(count: cuts.count, chunkCount: cuts.count) { piece, _ -> Result<CSVRecords, SegmentaError>? in
+    let pieces = context.mapChunks(count: cuts.count, chunkCount: cuts.count) {
+      piece, _ -> Result<CSVRecords, SegmentaError>? in
       let start = piece == 0 ? 0 : cuts[piece - 1]
       let end = cuts[piece]
       let bytes = UnsafeBufferPointer(start: shared.bytes.baseAddress, count: end)

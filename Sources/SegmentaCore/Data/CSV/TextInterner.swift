@@ -45,7 +45,9 @@ struct TextInterner {
           let entry = slots[slot]
           if entry.hash == hash && entry.keyCount == field.count + 1 && keys[entry.keyStart] == flags
             && (field.isEmpty
-              || memcmp(keys.baseAddress.unsafelyUnwrapped + entry.keyStart + 1, field.baseAddress.unsafelyUnwrapped, field.count) == 0)
+              || memcmp(
+                keys.baseAddress.unsafelyUnwrapped + entry.keyStart + 1, field.baseAddress.unsafelyUnwrapped,
+                field.count) == 0)
           {
             return .some(entry.code)
           }
