@@ -20,7 +20,7 @@ enum DistinctValues {
 
   /// The first row (in row order) whose value an earlier row already has, and that earlier row's first
   /// occurrence; `nil` when the present values all differ (missing values are skipped). 32-bit hashes of the
-  /// bytes are sorted (4 bytes per row, and as much again while sorting, instead of a set of strings); only rows
+  /// bytes are sorted in place (4 bytes per row, instead of a set of strings); only rows
   /// whose hash repeats are compared, through a dictionary of those rows alone (hashed again rather than kept,
   /// so the sorted hashes are the only per-row array). 32 bits give about n²/2³³ chance pairs (~120 at a
   /// million rows), each only compared once more.
