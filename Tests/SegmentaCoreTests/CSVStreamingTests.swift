@@ -33,8 +33,9 @@ import Testing
     }
   }
 
-  /// Loads `bytes` with every block size from 1 to past its length and expects the one-block outcome each time;
-  /// returns that outcome.
+  /// Loads `bytes` with every block size from 1 to past its length, with one thread and with two (which read
+  /// the records while the survey of the bytes still runs), and expects the one-block outcome each time; returns
+  /// that outcome.
   @discardableResult
   private static func expectSameForEveryCut(
     _ bytes: [UInt8], options: CSVOptions = CSVOptions(), sourceLocation: SourceLocation = #_sourceLocation
@@ -42,10 +43,12 @@ import Testing
     let path = try write(bytes)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let whole = load(path, blockSize: CSVReader.blockSize(threads: 2), options: options)
-    for blockSize in 1...bytes.count + 1 {
-      let outcome = load(path, blockSize: blockSize, options: options)
-      #expect(outcome == whole, "block size \(blockSize)", sourceLocation: sourceLocation)
-      if outcome != whole { break }
+    for threads in [1, 2] {
+      for blockSize in 1...bytes.count + 1 {
+        let outcome = load(path, blockSize: blockSize, threads: threads, options: options)
+        #expect(outcome == whole, "block size \(blockSize), \(threads) threads", sourceLocation: sourceLocation)
+        if outcome != whole { break }
+      }
     }
     return whole
   }
@@ -179,6 +182,40 @@ import Testing
         continue
       }
       #expect(line == 5002 && column == 2 && problem.contains("1e999"))
+    }
+  }
+
+  /// With two threads the records are read while another thread surveys the bytes: what the survey finds late in
+  /// the file (a NUL byte, a byte that is not UTF-8) still decides the outcome before an earlier ragged row, and a
+  /// Windows-1252 byte on the last line makes the whole file read as Windows-1252, as with one thread.
+  @Test func lateSurveyFindingsDecideTheOutcomeWithEveryThreadCount() throws {
+    var rows = Array("id;name;x\n1;a;1\n2;b\n".utf8)
+    for i in 3..<20_000 { rows += Array("\(i);n\(i % 7);\(i)\n".utf8) }
+    let ragged = rows
+    let valid = Array(rows.prefix(16)) + Array(rows.dropFirst(20)) + Array("2;b;2\n".utf8)
+    let cases: [(bytes: [UInt8], options: CSVOptions, expected: (line: Int, problem: String)?)] = [
+      (ragged + Array("20000;x".utf8) + [0] + Array(";1\n".utf8), CSVOptions(), (20_001, "NUL byte")),
+      (ragged + Array("20000;K".utf8) + [0xF6] + Array(";1\n".utf8), CSVOptions(encoding: .utf8), (20_001, "0xF6")),
+      (ragged + Array("20000;K".utf8) + [0xF6] + Array(";1\n".utf8), CSVOptions(), (3, "this row has 2 fields")),
+      (valid + Array("20000;K".utf8) + [0xF6] + Array(";1\n".utf8), CSVOptions(), nil),
+    ]
+    for (bytes, options, expected) in cases {
+      let path = try Self.write(bytes)
+      defer { try? FileManager.default.removeItem(atPath: path) }
+      let one = Self.load(path, blockSize: 4096, options: options)
+      if let expected {
+        guard case .failed(.csv(_, let line, _, let problem, _)) = one else {
+          Issue.record("expected an error, got \(one)")
+          continue
+        }
+        #expect(line == expected.line && problem.contains(expected.problem), "\(line): \(problem)")
+      } else {
+        let table = try #require(Self.table(one))
+        #expect(table.texts("name").last == "Kö")
+      }
+      for blockSize in [4096, CSVReader.blockSize(threads: 2)] {
+        #expect(Self.load(path, blockSize: blockSize, threads: 2, options: options) == one, "block size \(blockSize)")
+      }
     }
   }
 

@@ -70,12 +70,28 @@ import Testing
     #expect(problem == "this row has 2 fields, the header has 3")
   }
 
-  @Test func quotesOrASingleColumnKeepTheSequentialPath() {
+  @Test func aSingleColumnKeepsTheSequentialPath() {
     let tokenizer = CSVTokenizer(path: "t.csv", separator: ASCII.comma, context: ExecutionContext(threads: 2))
+    Self.block(bytes: 3 * CSVTokenizer.bytesPerPiece).withUnsafeBufferPointer {
+      #expect(tokenizer.pieceEnds($0, width: 1).count == 1)
+    }
+  }
+
+  /// A quoted field may hold line breaks, so pieces cut at line feeds would split its record: a block with a
+  /// quote anywhere (at its start, across the first cut, at its end) gives the sequential records.
+  @Test func aQuoteInAnyPieceGivesTheSequentialRecords() throws {
     let plain = Self.block(bytes: 3 * CSVTokenizer.bytesPerPiece)
-    plain.withUnsafeBufferPointer { #expect(tokenizer.pieceEnds($0, width: 1).count == 1) }
-    (plain + Array("\"q\",1,2\n".utf8)).withUnsafeBufferPointer {
-      #expect(tokenizer.pieceEnds($0, width: 3).count == 1)
+    let quoted = Array(("\"" + String(repeating: String(repeating: "x", count: 49) + "\n", count: 6) + "\",1,2\n").utf8)
+    for at in [0, CSVTokenizer.bytesPerPiece, plain.count] {
+      let cut = plain[..<at].lastIndex(of: ASCII.lf).map { $0 + 1 } ?? 0
+      let bytes = Array(plain[..<cut]) + quoted + Array(plain[cut...])
+      let tokenizer = CSVTokenizer(path: "t.csv", separator: ASCII.comma, context: ExecutionContext(threads: 2))
+      try bytes.withUnsafeBufferPointer { buffer in
+        #expect(tokenizer.pieceEnds(buffer, width: 3).count > 2)
+        let sequential = try tokenizer.tokenize(buffer, from: 0, line: 1, width: 3, isFinal: true)
+        Self.expectSame(try tokenizer.tokenizeBlock(buffer, line: 1, width: 3, isFinal: true), sequential)
+        #expect(sequential.quoted.contains(true))
+      }
     }
   }
 }

@@ -27,7 +27,7 @@ import Testing
     }
   }
 
-  @Test func radixSortSortsLikeTheStandardLibrary() throws {
+  @Test(arguments: [1, 2]) func radixSortSortsLikeTheStandardLibrary(threads: Int) throws {
     var random = SeededRandom(seed: 5)
     for size in Self.sizes {
       // Full-range keys, and keys with many repeats and only low bits set, so every pass has work and ties.
@@ -35,13 +35,13 @@ import Testing
       var narrow = ContiguousArray((0..<size).map { _ in UInt32(random.nextInt(below: max(1, size / 3))) })
       let expectedWide = wide.sorted()
       let expectedNarrow = narrow.sorted()
-      try RadixSort.sort(&wide, context: ExecutionContext(threads: 1))
-      try RadixSort.sort(&narrow, context: ExecutionContext(threads: 1))
+      try RadixSort.sort(&wide, context: ExecutionContext(threads: threads))
+      try RadixSort.sort(&narrow, context: ExecutionContext(threads: threads))
       #expect(wide.elementsEqual(expectedWide), "\(size) wide keys")
       #expect(narrow.elementsEqual(expectedNarrow), "\(size) narrow keys")
     }
     var extremes: ContiguousArray<UInt32> = [.max, 0, 1 << 31, 1 << 22, 1 << 11, .max, 0]
-    try RadixSort.sort(&extremes, context: ExecutionContext(threads: 1))
+    try RadixSort.sort(&extremes, context: ExecutionContext(threads: threads))
     #expect(extremes == [0, 0, 1 << 11, 1 << 22, 1 << 31, .max, .max])
   }
 

@@ -56,9 +56,10 @@ public struct CSVLoad: Sendable {
 /// Reads CSV files as Excel and ERP systems export them.
 ///
 /// The file is streamed in blocks (``CSVBlockReader``), never held in memory as a whole, so its size is not
-/// limited: a first pass over the bytes finds NUL bytes and the encoding (``FileSurvey``) while another thread
-/// computes the fingerprint (``FileFingerprintJob``); the separator and the decimal mark are detected from the first 4 MiB unless given
-/// (``DialectDetection``); the second pass cuts each block into fields without decoding (``CSVTokenizer``) and
+/// limited: another thread computes the fingerprint and finds NUL bytes and the encoding (``FileScanJob``) while
+/// the records are read, so a NUL byte or a byte that is not UTF-8 stops the reading (and a Windows-1252 file is
+/// read again in its encoding); the separator and the decimal mark are detected from the first 4 MiB unless given
+/// (``DialectDetection``); each block is cut into fields without decoding (``CSVTokenizer``) and
 /// types its rows in parallel parts that are appended, in file order, straight into the columns
 /// (``CSVColumnsBuilder``), each column's kind decided from all of its values. Numbers are parsed from the bytes,
 /// so numeric columns never allocate a string per cell. Errors name the file, the 1-based physical line and the
@@ -120,43 +121,87 @@ public enum CSVReader {
   ) throws(SegmentaError) -> CSVLoad {
     try context.checkCancellation()
     let file = try InputFile(path: path)
-    let fingerprint = FileFingerprintJob(file: file, context: context)
-    defer { fingerprint.stop() }
+    let scan = FileScanJob(
+      file: file, checksUTF8: options.encoding == nil || options.encoding == .utf8, context: context)
+    defer { scan.stop() }
     var head = ContiguousArray<UInt8>()
     _ = try file.read(dialectSampleSize, at: 0, appendingTo: &head)
     let (separator, hadBOM) = try head.withUnsafeBufferPointer { (bytes) throws(SegmentaError) in
       try dialect(bytes, path: path, options: options)
     }
     let start = hadBOM ? ByteDecoding.byteOrderMark.count : 0
-    let survey = try FileSurvey.scan(
-      file, blockSize: blockSize, checkUTF8: options.encoding == nil || options.encoding == .utf8, context: context
-    ) { done in context.reportProgress("load", 0.25 * done / Double(max(1, file.size))) }
-    if let nul = survey.firstNul {
-      let at = try locate(nul, in: file, from: start, separator: separator)
-      throw .csv(
-        path: path, line: at.line, column: at.column, problem: "the file contains a NUL byte; it looks binary",
-        hint: "check that this is the CSV export (not an Excel .xlsx or a UTF-16 file); save it as CSV")
-    }
-    let encoding = try encoding(survey, file: file, from: start, separator: separator, forced: options.encoding)
-    try context.checkCancellation()
     let tokenizer = CSVTokenizer(path: path, separator: separator, context: context)
     let decimalComma =
       options.decimalComma
       ?? head.withUnsafeBufferPointer { bytes in
-        sampleDecimalComma(bytes, from: start, tokenizer: tokenizer, isWholeFile: survey.size <= bytes.count)
+        sampleDecimalComma(bytes, from: start, tokenizer: tokenizer, isWholeFile: file.size <= bytes.count)
       }
     head = []
-    let source = CSVSource(
-      file: file, tokenizer: tokenizer, start: start, blockSize: blockSize, decimalComma: decimalComma,
-      encoding: encoding)
+    // With more than one thread the records are read while the survey runs, in the encoding it will most likely
+    // confirm; a NUL byte or a byte that is not UTF-8 stops the reading, and the survey's verdict comes before
+    // anything the records say. With one thread the survey is already done.
+    var checkedEncoding =
+      context.threads > 1
+      ? nil : try encoding(try scan.survey(), file: file, from: start, separator: separator, forced: options.encoding)
+    while true {
+      let source = CSVSource(
+        file: file, tokenizer: tokenizer, start: start, blockSize: blockSize, decimalComma: decimalComma,
+        encoding: checkedEncoding ?? options.encoding ?? .utf8)
+      let read = Result { () throws(SegmentaError) in
+        try records(source, options: options, context: context, stopOnFinding: checkedEncoding == nil ? scan : nil)
+      }
+      if case .failure(.interrupted) = read { throw .interrupted }
+      if checkedEncoding == nil {
+        checkedEncoding = try encoding(
+          try scan.survey(), file: file, from: start, separator: separator, forced: options.encoding)
+        if checkedEncoding != source.encoding { continue }
+      }
+      guard let (columns, idColumn) = try read.get() else { continue }
+      return CSVLoad(
+        table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
+        decimalComma: decimalComma, encoding: source.encoding, hadByteOrderMark: hadBOM,
+        fingerprint: try scan.fingerprint())
+    }
+  }
+
+  /// The typed columns of the records of `source`, and the identifier column's name; `nil` when `stopOnFinding`
+  /// is given and its survey found a NUL byte or a byte that is not UTF-8 before the end (the reading stops then,
+  /// since the survey decides the outcome).
+  private static func records(
+    _ source: CSVSource, options: CSVOptions, context: ExecutionContext, stopOnFinding scan: FileScanJob?
+  ) throws(SegmentaError) -> (columns: [Column], idColumn: String?)? {
+    guard let read = try blocks(source, options: options, context: context, stopOnFinding: scan) else { return nil }
+    guard read.recordCount > 0 else {
+      throw .csv(
+        path: source.file.path, line: 1, column: 1, problem: "the file is empty",
+        hint: "export the table with a header row and at least one data row")
+    }
+    guard read.recordCount > 1 else {
+      throw .csv(
+        path: source.file.path, line: read.endLine, column: 1, problem: "the file has a header but no data rows",
+        hint: "check that this is the export you meant; the data rows are missing")
+    }
+    // A file with records has a header block, so `builder` is set.
+    return try read.builder.unsafelyUnwrapped.get().columns(context: context)
+  }
+
+  /// Every block of `source` appended to a builder for the columns its header names (or the header's error), the
+  /// records read (the header included) and the line after the last one; `nil` as for
+  /// ``records(_:options:context:stopOnFinding:)``. The block reader and its buffers are gone once it returns,
+  /// before the columns are settled (the load's peak).
+  private static func blocks(
+    _ source: CSVSource, options: CSVOptions, context: ExecutionContext, stopOnFinding scan: FileScanJob?
+  ) throws(SegmentaError) -> (builder: Result<CSVColumnsBuilder, SegmentaError>?, recordCount: Int, endLine: Int)? {
+    let size = source.file.size
     var reader = source.blocks()
     var builder: Result<CSVColumnsBuilder, SegmentaError>?
     while let block = try reader.next() {
       try context.checkCancellation()
+      if scan?.hasFinding == true { return nil }
       if block.headerRecords == 1 {
         do throws(SegmentaError) {
           var columns = try header(block, source: source, options: options)
-          columns.reserve(rows: estimatedRows(block, fileSize: survey.size))
+          columns.reserve(rows: estimatedRows(block, fileSize: size))
           builder = .success(columns)
         } catch {
           builder = .failure(error)
@@ -167,23 +212,9 @@ public enum CSVReader {
         try columns.append(block, context: context)
         builder = .success(columns)
       }
-      context.reportProgress("load", 0.25 + 0.7 * Double(reader.bytesRead) / Double(max(1, survey.size)))
+      context.reportProgress("load", 0.95 * Double(reader.bytesRead) / Double(max(1, size)))
     }
-    guard reader.recordCount > 0 else {
-      throw .csv(
-        path: path, line: 1, column: 1, problem: "the file is empty",
-        hint: "export the table with a header row and at least one data row")
-    }
-    guard reader.recordCount > 1 else {
-      throw .csv(
-        path: path, line: reader.endLine, column: 1, problem: "the file has a header but no data rows",
-        hint: "check that this is the export you meant; the data rows are missing")
-    }
-    // A file with records has a header block, so `builder` is set.
-    let (columns, idColumn) = try builder.unsafelyUnwrapped.get().columns(context: context)
-    return CSVLoad(
-      table: Table(name: name, columns: columns, idColumn: idColumn), separator: separator,
-      decimalComma: decimalComma, encoding: encoding, hadByteOrderMark: hadBOM, fingerprint: try fingerprint.value())
+    return (builder, reader.recordCount, reader.endLine)
   }
 
   /// The separator (given or detected from the first bytes) and whether the file starts with a byte order mark.
@@ -244,11 +275,18 @@ public enum CSVReader {
     return min(Int(Int32.max), fileSize / bytesPerRecord + fileSize / bytesPerRecord / 8 + 1024)
   }
 
-  /// The given encoding, checked when it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8,
-  /// Windows-1252 otherwise (Latin-1 is only used when asked for; it differs from Windows-1252 only in 0x80–0x9F).
+  /// The encoding the survey of the whole file allows: an error for a NUL byte; the given encoding, checked when
+  /// it is UTF-8, or the detected one: UTF-8 when the bytes are valid UTF-8, Windows-1252 otherwise (Latin-1 is
+  /// only used when asked for; it differs from Windows-1252 only in 0x80–0x9F).
   private static func encoding(
     _ survey: FileSurvey, file: InputFile, from start: Int, separator: UInt8, forced: TextEncoding?
   ) throws(SegmentaError) -> TextEncoding {
+    if let nul = survey.firstNul {
+      let at = try locate(nul, in: file, from: start, separator: separator)
+      throw .csv(
+        path: file.path, line: at.line, column: at.column, problem: "the file contains a NUL byte; it looks binary",
+        hint: "check that this is the CSV export (not an Excel .xlsx or a UTF-16 file); save it as CSV")
+    }
     let invalid = forced == nil || forced == .utf8 ? survey.firstInvalidUTF8 : nil
     if let forced {
       if let invalid {

@@ -10,7 +10,7 @@ struct CSVColumnCells: ColumnCells {
   /// The 0-based field position.
   let column: Int
   /// Remembers the codes of repeated values.
-  let interner = TextInterner()
+  var interner = TextInterner()
 
   var rowCount: Int { records.recordCount - headerRecords }
 
@@ -40,7 +40,7 @@ struct CSVColumnCells: ColumnCells {
     return decoding.text(field(row))
   }
 
-  func appendCode(_ row: Int, to encoder: inout CategoryEncoder) {
+  mutating func appendCode(_ row: Int, to encoder: inout CategoryEncoder) {
     guard !isMissing(row) else { return encoder.append(code: Column.missingCode) }
     let f = field(row)
     let flags: UInt8 = (records.quoted[f] ? 1 : 0) | (records.isEscaped(f) ? 2 : 0)

@@ -58,9 +58,15 @@ struct CSVColumnsBuilder {
         }
       }
     }
-    for parts in results {
-      guard let parts else { throw .interrupted }
-      for (c, part) in parts.enumerated() { accumulators[c].append(part) }
+    guard !results.contains(where: { $0 == nil }) else { throw .interrupted }
+    let typed = results.map { $0.unsafelyUnwrapped }
+    // Each column takes its parts in row order, the columns on all threads: appending copies the numbers into
+    // the column and touches its new pages, which on one thread held up the next block.
+    accumulators.withUnsafeMutableBufferPointer { buffer in
+      let columns = DisjointChunkWriter(buffer)
+      _ = context.mapChunks(count: columns.base.count, chunkCount: columns.base.count) { c, _ in
+        for parts in typed { columns.base[c].append(parts[c]) }
+      }
     }
   }
 

@@ -5,9 +5,10 @@ extension CSVTokenizer {
 
   /// ``tokenize(_:from:line:width:isFinal:)`` of a whole block, in parallel pieces when that gives the same
   /// records for sure: the header's width is known and above 1 (so blank lines are simply skipped) and the block
-  /// holds no quote (so every line break ends a record). The pieces end after a line feed; each is tokenized on
-  /// its own, their line numbers shifted and their records joined in order. A piece that fails (a ragged record)
-  /// sends the whole block through the sequential path, which reports the error at its exact line.
+  /// holds no quote (so every line break ends a record). The pieces end after a line feed; each looks for a quote
+  /// in its bytes first, then is tokenized on its own, their line numbers shifted and their records joined in
+  /// order. A piece with a quote, or one that fails (a ragged record), sends the whole block through the
+  /// sequential path, which reports an error at its exact line.
   ///
   /// - Throws: as ``tokenize(_:from:line:width:isFinal:)``.
   func tokenizeBlock(
@@ -17,14 +18,16 @@ extension CSVTokenizer {
     guard cuts.count > 1 else { return try tokenize(bytes, from: 0, line: line, width: width, isFinal: isFinal) }
     let shared = SharedBytes(bytes: bytes)
     let tokenizer = self
-    let pieces = context.mapChunks(count: cuts.count, chunkCount: cuts.count) { piece, _ in
+    let pieces = context.mapChunks(count: cuts.count, chunkCount: cuts.count) {
+      piece, _ -> Result<CSVRecords, SegmentaError>? in
       let start = piece == 0 ? 0 : cuts[piece - 1]
       let end = cuts[piece]
+      let bytes = UnsafeBufferPointer(start: shared.bytes.baseAddress, count: end)
+      guard ByteDecoding.first(ASCII.quote, in: bytes, from: start, to: end) == nil else { return nil }
       // The first line of every piece is counted as 0 and shifted once the earlier pieces' lines are known.
       return Result { () throws(SegmentaError) in
         try tokenizer.tokenize(
-          UnsafeBufferPointer(start: shared.bytes.baseAddress, count: end), from: start, line: 0, width: width,
-          isFinal: piece == cuts.count - 1 ? isFinal : true)
+          bytes, from: start, line: 0, width: width, isFinal: piece == cuts.count - 1 ? isFinal : true)
       }
     }
     var parts: [CSVRecords] = []
@@ -41,11 +44,11 @@ extension CSVTokenizer {
   }
 
   /// Where the pieces of `bytes` end: after the first line feed at or after every ``bytesPerPiece`` bytes, the
-  /// last one at the block's end; a single piece when the block cannot be cut safely.
+  /// last one at the block's end; a single piece when the records are too few or a single column (whether the
+  /// block holds a quote, each piece finds out in parallel).
   func pieceEnds(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [Int] {
     let n = bytes.count
-    guard width > 1, n >= 2 * Self.bytesPerPiece, ByteDecoding.first(ASCII.quote, in: bytes, from: 0, to: n) == nil
-    else { return [n] }
+    guard width > 1, n >= 2 * Self.bytesPerPiece else { return [n] }
     var ends: [Int] = []
     var from = Self.bytesPerPiece
     while from < n, let lineFeed = ByteDecoding.first(ASCII.lf, in: bytes, from: from, to: n), lineFeed + 1 < n {

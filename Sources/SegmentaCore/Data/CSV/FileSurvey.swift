@@ -1,52 +1,32 @@
-/// What one pass over a file's bytes finds before its records are read: the first NUL byte and the first byte
-/// that is not UTF-8 (the fingerprint is ``FileFingerprintJob``'s). Read block by block, so the file's size does
-/// not matter.
+/// What one pass over a file's bytes finds: the first NUL byte and the first byte that is not UTF-8 (the
+/// fingerprint is ``FileScanJob``'s, in the same pass). Fed chunk by chunk, so the file's size does not matter.
 struct FileSurvey {
-  /// The file's size in bytes.
-  var size = 0
+  /// Whether UTF-8 is checked.
+  let checksUTF8: Bool
+  /// The file's size in bytes (the bytes surveyed so far).
+  private(set) var size = 0
   /// The offset of the first NUL byte.
-  var firstNul: Int?
+  private(set) var firstNul: Int?
   /// The offset of the first byte that is not part of well-formed UTF-8 (when checked).
-  var firstInvalidUTF8: Int?
+  private(set) var firstInvalidUTF8: Int?
 
-  /// Surveys `file` reading `blockSize` bytes at a time; UTF-8 is checked when `checkUTF8`. A multi-byte
-  /// character cut by a block's end is checked with the next block.
-  ///
-  /// - Throws: ``SegmentaError/fileUnreadable(path:reason:)``, ``SegmentaError/interrupted`` (checked every
-  ///   block).
-  /// - Complexity: O(n) in the file size, with O(`blockSize`) memory.
-  static func scan(
-    _ file: InputFile, blockSize: Int, checkUTF8: Bool, context: ExecutionContext,
-    progress: (Double) -> Void
-  ) throws(SegmentaError) -> FileSurvey {
-    var survey = FileSurvey()
-    var block = ContiguousArray<UInt8>()
-    var blockOffset = 0
-    var atEnd = false
-    while !atEnd {
-      try context.checkCancellation()
-      let carried = block.count
-      let got = try file.read(max(1, blockSize), at: survey.size, appendingTo: &block)
-      atEnd = got < max(1, blockSize)
-      block.withUnsafeBufferPointer { bytes in
-        if survey.firstNul == nil, let nul = ByteDecoding.firstNul(bytes, from: carried) {
-          survey.firstNul = survey.size + nul - carried
-        }
-      }
-      survey.size += got
-      var keep = block.count
-      if checkUTF8 && survey.firstInvalidUTF8 == nil {
-        let invalid = block.withUnsafeBufferPointer { ByteDecoding.firstInvalidUTF8($0, from: 0) }
-        if let invalid, !atEnd && invalid >= block.count - 3 {
-          keep = invalid
-        } else if let invalid {
-          survey.firstInvalidUTF8 = blockOffset + invalid
-        }
-      }
-      block.removeSubrange(0..<keep)
-      blockOffset += keep
-      progress(Double(survey.size))
+  init(checksUTF8: Bool) { self.checksUTF8 = checksUTF8 }
+
+  /// Whether the survey found something that decides the load: a NUL byte or a byte that is not UTF-8.
+  var hasFinding: Bool { firstNul != nil || firstInvalidUTF8 != nil }
+
+  /// Surveys the new bytes `chunk[carried...]`, whose first `carried` bytes are the ones the last call asked to
+  /// carry over (the start of a multi-byte character cut by the end of the last chunk); `atEnd` when the chunk
+  /// ends the file. Returns how many bytes at the chunk's end to carry over to the next call.
+  mutating func add(_ chunk: UnsafeBufferPointer<UInt8>, carried: Int, atEnd: Bool) -> Int {
+    let start = size - carried
+    if firstNul == nil, let nul = ByteDecoding.firstNul(chunk, from: carried) { firstNul = start + nul }
+    size = start + chunk.count
+    guard checksUTF8 && firstInvalidUTF8 == nil, let invalid = ByteDecoding.firstInvalidUTF8(chunk, from: 0) else {
+      return 0
     }
-    return survey
+    if !atEnd && invalid >= chunk.count - 3 { return chunk.count - invalid }
+    firstInvalidUTF8 = start + invalid
+    return 0
   }
 }

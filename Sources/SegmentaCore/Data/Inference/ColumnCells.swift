@@ -14,10 +14,10 @@ protocol ColumnCells {
   func text(_ row: Int) -> String?
   /// Appends the cell's text (`nil` when missing) to `encoder`; cells that can tell equal texts apart without
   /// building them hand out the codes themselves.
-  func appendCode(_ row: Int, to encoder: inout CategoryEncoder)
+  mutating func appendCode(_ row: Int, to encoder: inout CategoryEncoder)
 }
 
 extension ColumnCells {
   /// Appends ``text(_:)``.
-  func appendCode(_ row: Int, to encoder: inout CategoryEncoder) { encoder.append(text(row)) }
+  mutating func appendCode(_ row: Int, to encoder: inout CategoryEncoder) { encoder.append(text(row)) }
 }

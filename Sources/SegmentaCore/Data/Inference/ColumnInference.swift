@@ -202,6 +202,7 @@ enum ColumnInference {
     func categories() throws(Problem) -> CategoryEncoder {
       var encoder = CategoryEncoder()
       encoder.reserve(rows: rows.count)
+      var cells = self.cells
       for r in rows {
         try checkCancellation(r)
         cells.appendCode(r, to: &encoder)

@@ -20,7 +20,7 @@ enum DistinctValues {
 
   /// The first row (in row order) whose value an earlier row already has, and that earlier row's first
   /// occurrence; `nil` when the present values all differ (missing values are skipped). 32-bit hashes of the
-  /// bytes are sorted (4 bytes per row, and as much again while sorting, instead of a set of strings); only rows
+  /// bytes are sorted in place (4 bytes per row, instead of a set of strings); only rows
   /// whose hash repeats are compared, through a dictionary of those rows alone (hashed again rather than kept,
   /// so the sorted hashes are the only per-row array). 32 bits give about n²/2³³ chance pairs (~120 at a
   /// million rows), each only compared once more.
@@ -44,8 +44,7 @@ enum DistinctValues {
     }
     guard !hashed.contains(false) else { throw .interrupted }
     do { try RadixSort.sort(&hashes, context: context) } catch { throw .interrupted }
-    var repeated = Set<UInt32>()
-    for (a, b) in zip(hashes, hashes.dropFirst()) where a == b { repeated.insert(a) }
+    let repeated = RepeatedHashes(sorted: hashes)
     hashes = []
     guard !repeated.isEmpty else { return nil }
     // The rows whose hash repeats, found in parallel chunks and kept in row order; only they are compared.
@@ -65,5 +64,32 @@ enum DistinctValues {
       }
     }
     return nil
+  }
+}
+
+/// The hashes that occur more than once among sorted hashes, asked for once per row: a bitmap of their low 16
+/// bits (8 KiB) answers almost every row, the sorted list the rest.
+private struct RepeatedHashes: Sendable {
+  private var values = ContiguousArray<UInt32>()
+  private var filter = ContiguousArray<UInt64>(repeating: 0, count: 1 << 10)
+
+  init(sorted hashes: ContiguousArray<UInt32>) {
+    for i in hashes.indices.dropFirst() where hashes[i] == hashes[i - 1] && values.last != hashes[i] {
+      values.append(hashes[i])
+      filter[Int(hashes[i] & 0xFFFF) >> 6] |= 1 << (hashes[i] & 63)
+    }
+  }
+
+  var isEmpty: Bool { values.isEmpty }
+
+  func contains(_ hash: UInt32) -> Bool {
+    guard filter[Int(hash & 0xFFFF) >> 6] & (1 << (hash & 63)) != 0 else { return false }
+    var low = 0
+    var high = values.count
+    while low < high {
+      let middle = (low + high) / 2
+      if values[middle] < hash { low = middle + 1 } else { high = middle }
+    }
+    return low < values.count && values[low] == hash
   }
 }
