@@ -41,6 +41,10 @@ extension KMeans {
     /// drift[s × k + j]: at most how far centre j has moved since the assignment that stamped s (the shifts
     /// since then summed, each sum rounded up); the last row, zeros, is the current assignment's stamp.
     private var drift: ContiguousArray<Double>
+    /// Whether the bounds are in use. Until few labels change, most rows need a scan whatever their bounds, and
+    /// writing the bounds costs more than the distances they save: the passes are Lloyd's E-step until one
+    /// changes at most 1/16 of the labels, and the first bounded pass scans every row.
+    private var bounded = false
 
     /// Label 0 with an infinite upper bound and zero lower bounds: the first assignment scans every row, which
     /// makes every bound the exact distance (scikit-learn's `init_bounds_dense` skips the centres that half the
@@ -66,6 +70,12 @@ extension KMeans {
     ) -> SegmentSums {
       let d = data.columns
       let k = self.k
+      if !bounded {
+        let previous = labels
+        let step = assignStep(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
+        bounded = zip(previous, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } * 16 <= data.rows
+        return step
+      }
       let current = drift.count / max(k, 1) - 1
       let refresh = current == Int(UInt8.max)
       let stamp = UInt8(refresh ? 0 : current)
@@ -110,6 +120,7 @@ extension KMeans {
     /// The centres moved by `shifts`: every stamp's drift grows by them (rounded up, so it stays an upper bound
     /// on the movement), and the next assignment's stamp starts at zero.
     mutating func move(by shifts: ContiguousArray<Double>) {
+      guard bounded else { return }
       for index in drift.indices where shifts[index % k] > 0 {
         drift[index] = (drift[index] + shifts[index % k]).nextUp
       }
