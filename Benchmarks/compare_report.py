@@ -198,7 +198,7 @@ def main():
               f"({n * d * 8 / 1e6:.0f} MB) at {read:.1f} GB/s (numpy sum, 1 thread) takes {1e3 * t_mem:.1f} ms; the "
               f"{3 * n * k * d / 1e6:.0f} M flops of the exact distances at {gflops:.1f} GFLOP/s (float64 GEMM, all threads) "
               f"take {1e3 * t_flop:.1f} ms; limit ≈ {1e3 * max(t_mem, t_flop):.1f} ms.")
-        for peer in ("segmenta_lloyd", "segmenta_hamerly", "sklearn_lloyd"):
+        for peer in ("segmenta_lloyd", "segmenta_hamerly", "segmenta_elkan", "sklearn_lloyd"):
             rs = runs.get(("kmeans_fixedinit", "1m", "iter20", peer))
             if rs:
                 spi = statistics.median(r["result"]["s_per_iter"] for r in rs)

@@ -8,19 +8,11 @@
 /* How far ahead the bounds loop fetches rows. */
 #define PREFETCH_ROWS 16
 
-/* Rows waiting for a full scan, four at a time through the vector kernel. */
-typedef struct {
-  long rows[4];
-  long count;
-} rescan_queue;
-
 /* Full scans of the queued rows (the last one repeated in unused lanes): label, upper = distance to the nearest
    centre, lower = distance to the second nearest. Returns whether a label changed. */
 INLINE bool rescan(rescan_queue *queue, const double *x, long d, const double *centres, long k, double *xt,
                    int32_t *labels, double *upper, double *lower) {
-  const double *rows[4];
-  for (long r = 0; r < 4; r++) rows[r] = x + queue->rows[r < queue->count ? r : queue->count - 1] * d;
-  transpose_four(rows, d, xt);
+  transpose_queued(queue, x, d, xt);
   v4i label;
   v4d best;
   v4d second;

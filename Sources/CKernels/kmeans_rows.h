@@ -1,10 +1,10 @@
 #ifndef SEGMENTA_KMEANS_ROWS_H
 #define SEGMENTA_KMEANS_ROWS_H
 
-/* Private to CKernels: the k-means distance kernel shared by Lloyd's E-step, seeding and Hamerly's rescans. Four
-   rows are one vector (lane r is row r), so a centre's coordinate is one broadcast for four rows and the nearest
-   centre is found with lane-wise comparisons instead of branches. Each lane still adds Σ_j (x_j − c_j)² in j order
-   from 0: the distances are those of a scalar loop, bit for bit. */
+/* Private to CKernels: the k-means distance kernel shared by Lloyd's E-step, seeding, Hamerly's rescans and
+   Elkan's starting bounds. Four rows are one vector (lane r is row r), so a centre's coordinate is one broadcast
+   for four rows and the nearest centre is found with lane-wise comparisons instead of branches. Each lane still
+   adds Σ_j (x_j − c_j)² in j order from 0: the distances are those of a scalar loop, bit for bit. */
 
 #include "vector_ops.h"
 
@@ -13,8 +13,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-/* Scratch for four transposed rows (4·d values): on the stack up to STACK_COLUMNS columns, on the heap beyond
-   (worker threads have small stacks, and d is the user's choice). */
+/* Scratch for four transposed rows (4·d values; also used for 4·k values per centre): on the stack up to
+   STACK_COLUMNS columns, on the heap beyond (worker threads have small stacks, and d and k are the user's). */
 #define STACK_COLUMNS 256
 #define FOUR_ROWS_SCRATCH(name, d)                                                                                 \
   double name##_stack[4 * STACK_COLUMNS];                                                                           \
@@ -32,6 +32,19 @@ INLINE void transpose_four(const double *const rows[4], long d, double *restrict
     xt[4 * j + 2] = rows[2][j];
     xt[4 * j + 3] = rows[3][j];
   }
+}
+
+/* Rows waiting for a full scan (Hamerly's and Elkan's passes), four at a time through the vector kernel. */
+typedef struct {
+  long rows[4];
+  long count;
+} rescan_queue;
+
+/* The queued rows of the row-major `x` (the last one repeated in unused lanes), transposed. */
+INLINE void transpose_queued(const rescan_queue *queue, const double *x, long d, double *restrict xt) {
+  const double *rows[4];
+  for (long r = 0; r < 4; r++) rows[r] = x + queue->rows[r < queue->count ? r : queue->count - 1] * d;
+  transpose_four(rows, d, xt);
 }
 
 /* Rows i..i+3 of the row-major `x` (the last row below `end` repeated in the lanes past it), transposed. */

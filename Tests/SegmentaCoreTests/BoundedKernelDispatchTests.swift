@@ -4,7 +4,8 @@ import Testing
 
 /// The C passes of Hamerly's and Elkan's k-means (`segmenta_hamerly_rows`, `segmenta_elkan_rows`): the portable
 /// and the AVX2 build must both equal a plain scalar loop of the documented steps bit for bit — labels, bounds,
-/// sums and counts — on continuous data and on a small integer grid with tied centres.
+/// sums and counts — on continuous data and on a small integer grid with tied centres (Elkan's in
+/// BoundedKernelDispatchTests+Elkan.swift).
 @Suite struct BoundedKernelDispatchTests {
   typealias Kernels = DistanceKernelDispatchTests
 
@@ -34,15 +35,15 @@ import Testing
   }
 
   /// One case: data, centres (on the grid the second repeats the first), labels drawn at random and upper bounds
-  /// around the true distance to them, some loose enough to skip, some not; `lowerPerRow` lower bounds per row.
+  /// around the true distance to them, some loose enough to skip, some not, and a lower bound per row.
   struct Case {
     let x: [Double]
     let centres: [Double]
     let shifts: [Double]
     let state: BoundState
 
-    init(rows: Int, columns d: Int, k: Int, grid: Bool, lowerPerRow: Int) {
-      let x = Kernels.values(rows: rows, columns: d, grid: grid, seed: UInt64(rows * 13 + d + lowerPerRow))
+    init(rows: Int, columns d: Int, k: Int, grid: Bool) {
+      let x = Kernels.values(rows: rows, columns: d, grid: grid, seed: UInt64(rows * 13 + d + 1))
       var centres = Array(x[0..<(k * d)])
       if grid && k > 1 { for j in 0..<d { centres[d + j] = centres[j] } }
       var rng = SeededRandom(seed: UInt64(rows + 7 * d + k))
@@ -50,9 +51,7 @@ import Testing
       let labels = (0..<rows).map { _ in Int32(rng.nextInt(below: k)) }
       let distance = { (i: Int, c: Int) in Kernels.squared(x, i, centres, c, columns: d).squareRoot() }
       let upper = (0..<rows).map { distance($0, Int(labels[$0])) * (0.5 + rng.nextDouble()) }
-      let lower = (0..<(rows * lowerPerRow)).map { p in
-        (lowerPerRow == 1 ? upper[p] : distance(p / k, p % k)) * 1.5 * rng.nextDouble()
-      }
+      let lower = upper.map { $0 * 1.5 * rng.nextDouble() }
       self.x = x
       self.centres = centres
       self.shifts = shifts
@@ -103,54 +102,13 @@ import Testing
     return (changed, rescans)
   }
 
-  /// Elkan's assignment as a plain scalar loop (segmenta_kernels.h), then the sums in row order. Returns
-  /// (changed, distances computed).
-  static func elkan(
-    _ x: [Double], begin: Int, centres: [Double], k: Int, columns d: Int, half: [Double], nearestHalf: [Double],
-    shifts: [Double], _ s: inout BoundState
-  ) -> (changed: Bool, distances: Int) {
-    var changed = false
-    var distances = 0
-    for i in begin..<s.labels.count {
-      var label = Int(s.labels[i])
-      var bound = s.upper[i] + shifts[label]
-      s.upper[i] = bound
-      for j in 0..<k { s.lower[i * k + j] = Swift.max(s.lower[i * k + j] - shifts[j], 0) }
-      guard nearestHalf[label] <= bound else { continue }
-      var boundSquared = 0.0
-      var tight = false
-      for j in 0..<k where j != label && bound >= s.lower[i * k + j] && bound >= half[label * k + j] {
-        if !tight {
-          boundSquared = Kernels.squared(x, i, centres, label, columns: d)
-          bound = boundSquared.squareRoot()
-          s.lower[i * k + label] = bound
-          tight = true
-          if bound < s.lower[i * k + j] || bound < half[label * k + j] { continue }
-        }
-        let squared = Kernels.squared(x, i, centres, j, columns: d)
-        distances += 1
-        s.lower[i * k + j] = squared.squareRoot()
-        if squared < boundSquared || (squared == boundSquared && j < label) {
-          label = j
-          bound = squared.squareRoot()
-          boundSquared = squared
-        }
-      }
-      s.upper[i] = bound
-      changed = changed || s.labels[i] != Int32(label)
-      s.labels[i] = Int32(label)
-    }
-    s.addRows(x, begin: begin, rows: s.labels.count, columns: d)
-    return (changed, distances)
-  }
-
   @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))
   func hamerlyRowsAreBitIdenticalOnEveryPath() {
     var rescans = 0
     var skips = 0
     for (rows, d, k) in Kernels.shapes {
       for grid in [false, true] {
-        let test = Case(rows: rows, columns: d, k: k, grid: grid, lowerPerRow: 1)
+        let test = Case(rows: rows, columns: d, k: k, grid: grid)
         let nearestHalf = test.nearestHalf(k: k, columns: d)
         let shifts = test.shifts
         let largest = shifts.indices.max { shifts[$0] < shifts[$1] } ?? 0
@@ -180,41 +138,5 @@ import Testing
       }
     }
     #expect(rescans > 0 && skips > 0, "the bounds must both skip and rescan rows: \(rescans) rescans, \(skips) skips")
-  }
-
-  @Test(.enabled(if: segmenta_cpu_has_avx2(), "the CPU has no AVX2"))
-  func elkanRowsAreBitIdenticalOnEveryPath() {
-    var examined = 0
-    var skipped = 0
-    for (rows, d, k) in Kernels.shapes {
-      for grid in [false, true] {
-        let test = Case(rows: rows, columns: d, k: k, grid: grid, lowerPerRow: k)
-        let half = test.half(k: k, columns: d)
-        let nearestHalf = test.nearestHalf(k: k, columns: d)
-        let begin = 3
-        var expected = test.state
-        var portable = test.state
-        var avx2 = test.state
-        let scalar = Self.elkan(
-          test.x, begin: begin, centres: test.centres, k: k, columns: d, half: half, nearestHalf: nearestHalf,
-          shifts: test.shifts, &expected)
-        let changed = [
-          segmenta_elkan_rows_portable(
-            test.x, d, begin, rows, test.centres, k, half, nearestHalf, test.shifts, &portable.labels,
-            &portable.upper, &portable.lower, &portable.sums, &portable.counts),
-          segmenta_elkan_rows_avx2(
-            test.x, d, begin, rows, test.centres, k, half, nearestHalf, test.shifts, &avx2.labels, &avx2.upper,
-            &avx2.lower, &avx2.sums, &avx2.counts),
-        ]
-        examined += scalar.distances
-        skipped += (rows - begin) * max(k - 1, 0) - scalar.distances
-        for (path, state) in [portable, avx2].enumerated() {
-          let name = "\(rows)×\(d), k=\(k), grid \(grid), path \(path)"
-          #expect(changed[path] == scalar.changed, "\(name): changed")
-          state.expectBitIdentical(to: expected, name)
-        }
-      }
-    }
-    #expect(examined > 0 && skipped > 0, "the bounds must both skip and admit centres: \(examined), \(skipped)")
   }
 }

@@ -72,23 +72,31 @@ bool segmenta_hamerly_rows_avx2(const double *x, long d, long begin, long end, c
                                 int32_t *labels, double *upper, double *lower, double *sums, long *counts);
 
 /*
- * Elkan's assignment of rows begin..<end (scikit-learn's `_update_chunk_dense` with inclusive tests; lower is
- * n × k, half is k × k half centre–centre distances, all arrays indexed by row): upper[i] += shifts[labels[i]] and
- * each lower bound lower[i·k + j] becomes max(lower[i·k + j] − shifts[j], 0). Unless nearest_half[labels[i]] >
- * upper[i], centres j (in index order) that neither bound rules out are examined: the first one makes the upper
- * bound exact, and a centre still not ruled out gets its exact distance as its lower bound and takes the row when
- * its squared distance is smaller (or equal with a lower index). When `sums` is not NULL each row is then added
- * to its centre's sums and counts as in segmenta_assign_rows. Returns whether any label changed.
+ * Elkan's assignment of rows begin..<end (all arrays indexed by row; half is the k × k half centre–centre
+ * distances with +∞ on the diagonal). Each row keeps, as of the assignment that wrote stamps[i], an upper bound on
+ * the distance to its centre (upper[i]) and a lower bound on the distance to every centre (lower[i·k + j], n × k),
+ * in single precision rounded outward; drift[s·k + j] is at most how far centre j has moved since the assignment
+ * stamped s. The upper bound as of now is u = upper[i] + drift[s·k + labels[i]] rounded up. A row is scanned when
+ * nearest_half[labels[i]] ≤ u and some centre j has u ≥ half[labels[i]·k + j] and lower[i·k + j] ≤ u +
+ * drift[s·k + j] (neither bound rules it out; the sum rounded to nearest, which never rules out a centre that the
+ * exact test admits): labels[i] becomes the nearest centre (ties -> lowest index, distances as
+ * segmenta_nearest_centres) and its bounds the exact distances rounded outward, with stamps[i] = `stamp`. The other
+ * rows are only read, unless `refresh`: then their bounds as of now (u, and max(lower − drift rounded down, 0)) are
+ * written with `stamp` too. When `sums` is not NULL each row is then added to its centre's sums and counts as in
+ * segmenta_assign_rows. Returns whether any label changed.
  */
 bool segmenta_elkan_rows(const double *x, long d, long begin, long end, const double *centres, long k,
-                         const double *half, const double *nearest_half, const double *shifts, int32_t *labels,
-                         double *upper, double *lower, double *sums, long *counts);
+                         const double *half, const double *nearest_half, const double *drift, uint8_t stamp,
+                         bool refresh, int32_t *labels, float *upper, float *lower, uint8_t *stamps, double *sums,
+                         long *counts);
 bool segmenta_elkan_rows_portable(const double *x, long d, long begin, long end, const double *centres, long k,
-                                  const double *half, const double *nearest_half, const double *shifts,
-                                  int32_t *labels, double *upper, double *lower, double *sums, long *counts);
+                                  const double *half, const double *nearest_half, const double *drift,
+                                  uint8_t stamp, bool refresh, int32_t *labels, float *upper, float *lower,
+                                  uint8_t *stamps, double *sums, long *counts);
 bool segmenta_elkan_rows_avx2(const double *x, long d, long begin, long end, const double *centres, long k,
-                              const double *half, const double *nearest_half, const double *shifts,
-                              int32_t *labels, double *upper, double *lower, double *sums, long *counts);
+                              const double *half, const double *nearest_half, const double *drift, uint8_t stamp,
+                              bool refresh, int32_t *labels, float *upper, float *lower, uint8_t *stamps,
+                              double *sums, long *counts);
 
 /* The best candidate of a Ward scan: its ΔSSE and its position (−1 when no candidate is finite). */
 typedef struct {

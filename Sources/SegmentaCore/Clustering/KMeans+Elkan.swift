@@ -7,118 +7,124 @@ extension KMeans {
   /// ``lloyd(_:centres:maxIterations:tolerance:context:)``, with most point–centre distances skipped.
   ///
   /// Each row keeps an upper bound on the distance to its centre and a lower bound on the distance to every
-  /// centre; a centre is examined only when the bounds and half the centre–centre distance cannot rule it out.
-  /// Unlike scikit-learn (which keeps the current centre on an exact tie) the tests are inclusive and exact
-  /// squared distances decide, ties going to the lowest index, so that labels agree with Lloyd's argmin; they can
-  /// differ only where two centres are equidistant within rounding of the bounds.
+  /// centre; a row is scanned only when the bounds and half the centre–centre distance cannot rule out every
+  /// other centre. The scan computes all k distances (four rows per vector, as Lloyd's E-step: cheaper than
+  /// Elkan's per-centre branches at small k, and it leaves every bound exact), and the exact squared distances
+  /// decide, ties going to the lowest index, so that labels agree with Lloyd's argmin (scikit-learn keeps the
+  /// current centre on an exact tie). The bounds are rounded outward and the tests inclusive, so a row whose label
+  /// could change is never skipped.
   ///
-  /// - Complexity: O(iterations × n × k) bound updates plus the distances not skipped (O(n × k × d) per
-  ///   iteration at worst, typically far fewer once centres settle); O(n × k) memory for the lower bounds.
+  /// - Complexity: O(iterations × n × k) bound reads plus O(k × d) per scanned row (O(n × k × d) per iteration
+  ///   at worst, typically a few percent of the rows once centres settle); O(n × k) memory for the lower bounds
+  ///   (4 bytes each).
   static func elkan(
     _ data: FeatureMatrix, centres start: ContiguousArray<Double>, maxIterations: Int, tolerance: Double,
     context: ExecutionContext
   ) throws(SegmentaError) -> SingleRun {
     try boundedRun(
       data, centres: start,
-      bounds: ElkanBounds(
-        data, centres: start,
-        geometry: CentreGeometry(start, k: start.count / max(data.columns, 1), columns: data.columns), context: context),
+      bounds: ElkanBounds(rows: data.rows, k: start.count / max(data.columns, 1)),
       maxIterations: maxIterations,
       tolerance: tolerance, context: context)
   }
 
-  /// Labels, upper bounds (n) and lower bounds (n × k, row-major) of Elkan's algorithm.
+  /// Labels and Elkan's bounds: per row an upper bound (n) and a lower bound per centre (n × k, row-major), in
+  /// single precision rounded outward (half the memory traffic of doubles), each row's as of the assignment that
+  /// last wrote it (`stamps`). Only rows whose bounds do not rule every other centre out are written back; the
+  /// centres' movement since each stamp is kept in `drift`, so the other rows are only read.
   private struct ElkanBounds: KMeansBounds {
     var labels: ContiguousArray<Int32>
-    var upper: ContiguousArray<Double>
-    var lower: ContiguousArray<Double>
+    var upper: ContiguousArray<Float>
+    var lower: ContiguousArray<Float>
+    var stamps: ContiguousArray<UInt8>
     let k: Int
-    /// Centre shifts since the last assignment, applied to a row's bounds when the next assignment visits it (one
-    /// pass over the n × k bounds per iteration instead of two); zeros change nothing.
-    private var pending: ContiguousArray<Double>
+    /// drift[s × k + j]: at most how far centre j has moved since the assignment that stamped s (the shifts
+    /// since then summed, each sum rounded up); the last row, zeros, is the current assignment's stamp.
+    private var drift: ContiguousArray<Double>
+    /// Whether the bounds are in use. Until few labels change, most rows need a scan whatever their bounds, and
+    /// writing the bounds costs more than the distances they save: the passes are Lloyd's E-step until one
+    /// changes at most 1/16 of the labels, and the first bounded pass scans every row.
+    private var bounded = false
 
-    /// scikit-learn's `init_bounds_dense`: the nearest centre of every row, computing the distance to centre j
-    /// only when the best so far is not within half the distance between the two centres.
-    init(_ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, context: ExecutionContext) {
-      let n = data.rows
-      let d = data.columns
-      let k = centres.count / max(d, 1)
+    /// Label 0 with an infinite upper bound and zero lower bounds: the first assignment scans every row, which
+    /// makes every bound the exact distance (scikit-learn's `init_bounds_dense` skips the centres that half the
+    /// centre–centre distance rules out; with four rows per vector that saves little and leaves looser bounds).
+    init(rows n: Int, k: Int) {
       self.k = k
       labels = ContiguousArray(repeating: 0, count: n)
-      upper = ContiguousArray(repeating: 0, count: n)
+      upper = ContiguousArray(repeating: .infinity, count: n)
       lower = ContiguousArray(repeating: 0, count: n * k)
-      pending = ContiguousArray(repeating: 0, count: k)
-      withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
-        _ = context.mapChunks(count: n, chunkCount: chunkCount(n)) { _, range in
-          data.values.withUnsafeBufferPointer { x in
-            centres.withUnsafeBufferPointer { c in
-              geometry.halfDistances.withUnsafeBufferPointer { half in
-                for i in range {
-                  var best = 0
-                  var bestSquared = squaredDistance(x, row: i, c, row: 0, columns: d)
-                  var bestDistance = bestSquared.squareRoot()
-                  lowerOut[i * k] = bestDistance
-                  for j in 1..<max(k, 1) where bestDistance >= half[best * k + j] {
-                    let squared = squaredDistance(x, row: i, c, row: j, columns: d)
-                    let distance = squared.squareRoot()
-                    lowerOut[i * k + j] = distance
-                    if squared < bestSquared {
-                      best = j
-                      bestSquared = squared
-                      bestDistance = distance
-                    }
-                  }
-                  labelOut[i] = Int32(best)
-                  upperOut[i] = bestDistance
-                }
-              }
-            }
-          }
-        }
-      }
+      stamps = ContiguousArray(repeating: 0, count: n)
+      drift = ContiguousArray(repeating: 0, count: k)
     }
 
-    /// scikit-learn's `_update_chunk_dense` with inclusive tests: re-labels the rows whose bounds do not rule
-    /// out a closer centre and, when `accumulate`, returns the sums and counts for the M-step. Each row's bounds
-    /// first absorb the pending centre shifts: the upper bound grows by its centre's shift, the lower bounds
-    /// shrink by each centre's shift (not below 0), as scikit-learn does right after its M-step. The pass is the C
-    /// kernel `segmenta_elkan_rows` (rows fetched ahead, the sums in a second pass as Lloyd's).
+    /// Scans the rows whose bounds do not rule out a closer centre and, when `accumulate`, returns the sums and
+    /// counts for the M-step. A row's bounds are its stored ones moved by the drift since its stamp: the upper
+    /// bound grows by its centre's drift, the lower bounds shrink by each centre's. The pass is the C kernel
+    /// `segmenta_elkan_rows` (the rows to scan collected four per vector, rows fetched ahead, the sums in a second
+    /// pass as Lloyd's). Every 255 assignments all rows are written back with stamp 0 and the drift restarts, so
+    /// the stamps fit a byte and the drift table stays small.
     mutating func assign(
       _ data: FeatureMatrix, centres: ContiguousArray<Double>, geometry: CentreGeometry, accumulate: Bool,
       context: ExecutionContext
     ) -> SegmentSums {
       let d = data.columns
       let k = self.k
-      let shifts = pending
-      pending = ContiguousArray(repeating: 0, count: k)
+      if !bounded {
+        let previous = labels
+        let step = assignStep(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
+        bounded = zip(previous, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } * 16 <= data.rows
+        return step
+      }
+      let current = drift.count / max(k, 1) - 1
+      let refresh = current == Int(UInt8.max)
+      let stamp = UInt8(refresh ? 0 : current)
+      let drift = self.drift
+      // Half the centre–centre distances with +∞ for a centre and itself, so the kernel's test of the other
+      // centres needs no index comparison.
+      let half = {
+        var half = geometry.halfDistances
+        for j in 0..<k { half[j * k + j] = .infinity }
+        return half
+      }()
       let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
-        context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
-          var step = SegmentSums(k: accumulate ? k : 0, columns: d)
-          step.changed = step.withBuffers { sums, counts in
-            data.values.withUnsafeBufferPointer { x in
-              centres.withUnsafeBufferPointer { c in
-                geometry.halfDistances.withUnsafeBufferPointer { half in
-                  geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
-                    shifts.withUnsafeBufferPointer { shift in
-                      segmenta_elkan_rows(
-                        x.baseAddress, d, range.lowerBound, range.upperBound, c.baseAddress, k, half.baseAddress,
-                        nearestHalf.baseAddress, shift.baseAddress, labelOut.base.baseAddress,
-                        upperOut.base.baseAddress, lowerOut.base.baseAddress, accumulate ? sums.baseAddress : nil,
-                        counts.baseAddress)
+        stamps.withUnsafeMutableBufferPointer { stampBuffer in
+          let stampOut = DisjointChunkWriter(stampBuffer)
+          return context.mapChunks(count: data.rows, chunkCount: chunkCount(data.rows)) { _, range in
+            var step = SegmentSums(k: accumulate ? k : 0, columns: d)
+            step.changed = step.withBuffers { sums, counts in
+              data.values.withUnsafeBufferPointer { x in
+                centres.withUnsafeBufferPointer { c in
+                  half.withUnsafeBufferPointer { others in
+                    geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
+                      drift.withUnsafeBufferPointer { moved in
+                        segmenta_elkan_rows(
+                          x.baseAddress, d, range.lowerBound, range.upperBound, c.baseAddress, k, others.baseAddress,
+                          nearestHalf.baseAddress, moved.baseAddress, stamp, refresh, labelOut.base.baseAddress,
+                          upperOut.base.baseAddress, lowerOut.base.baseAddress, stampOut.base.baseAddress,
+                          accumulate ? sums.baseAddress : nil, counts.baseAddress)
+                      }
                     }
                   }
                 }
               }
             }
+            return step
           }
-          return step
         }
       }
+      if refresh { self.drift = ContiguousArray(repeating: 0, count: k) }
       return SegmentSums.total(parts, k: accumulate ? k : 0, columns: d)
     }
 
-    /// The centres moved by `shifts`: the bounds absorb it in the next assignment.
-    mutating func move(by shifts: ContiguousArray<Double>) { pending = shifts }
-
+    /// The centres moved by `shifts`: every stamp's drift grows by them (rounded up, so it stays an upper bound
+    /// on the movement), and the next assignment's stamp starts at zero.
+    mutating func move(by shifts: ContiguousArray<Double>) {
+      guard bounded else { return }
+      for index in drift.indices where shifts[index % k] > 0 {
+        drift[index] = (drift[index] + shifts[index % k]).nextUp
+      }
+      drift.append(contentsOf: repeatElement(0, count: k))
+    }
   }
 }
