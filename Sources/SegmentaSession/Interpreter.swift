@@ -65,7 +65,9 @@ public final class Interpreter {
       return failure(error, journaled: true)
     }
     guard let spec = CommandRegistry.command(named: parsed.verb) else {
-      let hint = didYouMean(parsed.verb, among: CommandRegistry.names)
+      let hint =
+        CommandRegistry.form(withSecondWord: parsed.verb).map { " (did you mean `\($0)`?)" }
+        ?? didYouMean(parsed.verb, among: CommandRegistry.names)
       return failure(
         .usage("unknown command '\(parsed.verb)'\(hint); type `help` for the list", column: 1), journaled: true)
     }

@@ -72,4 +72,17 @@ import Testing
     #expect(interpreter.workspace.settings.digits == 4)
     #expect(interpreter.execute("undo").error == .failed(.notReady("nothing to undo")))
   }
+
+  /// A user who types an option of a command as the command (the warning of `features` says `missing impute
+  /// median`) is shown the whole form.
+  @Test(arguments: [
+    ("impute median", "missing impute mean|median"), ("zscore", "scale zscore|robust|minmax|none [ddof=0|1]"),
+  ])
+  func unknownVerbThatIsTheSecondWordOfACommandShowsItsForm(line: String, form: String) {
+    let outcome = Interpreter(baseDirectory: "/").execute(line)
+    let verb = line.split(separator: " ")[0]
+    #expect(
+      outcome.error
+        == .usage("unknown command '\(verb)' (did you mean `\(form)`?); type `help` for the list", column: 1))
+  }
 }
