@@ -52,3 +52,21 @@ extension KMeans {
     return SingleRun(labels: bounds.labels, centres: centres, inertia: inertia, iterations: iterations)
   }
 }
+
+extension KMeans {
+  /// A pass of a bounded scheme whose bounds do not pay yet: Lloyd's E-step. While the centres move far, nearly
+  /// every row needs a scan whatever its bounds, and keeping the bounds up to date costs more than the distances
+  /// they save (Elkan: 2–3× a Lloyd pass, docs/performance.md run 12). `settled` says that at most 1/16 of the
+  /// labels changed: from the next pass on the scheme keeps its bounds (its first bounded pass scans every row, so
+  /// the bounds start exact). The change count is exact, so the switch does not depend on the thread count, and
+  /// both passes give the exact nearest centre, so the results do not change.
+  static func settlingPass(
+    _ data: FeatureMatrix, centres: ContiguousArray<Double>, k: Int, labels: inout ContiguousArray<Int32>,
+    accumulate: Bool, context: ExecutionContext
+  ) -> (step: SegmentSums, settled: Bool) {
+    let previous = labels
+    let step = assignStep(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
+    let changed = zip(previous, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+    return (step, changed * 16 <= data.rows)
+  }
+}

@@ -41,9 +41,8 @@ extension KMeans {
     /// drift[s × k + j]: at most how far centre j has moved since the assignment that stamped s (the shifts
     /// since then summed, each sum rounded up); the last row, zeros, is the current assignment's stamp.
     private var drift: ContiguousArray<Double>
-    /// Whether the bounds are in use. Until few labels change, most rows need a scan whatever their bounds, and
-    /// writing the bounds costs more than the distances they save: the passes are Lloyd's E-step until one
-    /// changes at most 1/16 of the labels, and the first bounded pass scans every row.
+    /// Whether the bounds are in use: the passes are ``KMeans/settlingPass(_:centres:k:labels:accumulate:context:)``
+    /// until few labels change.
     private var bounded = false
 
     /// Label 0 with an infinite upper bound and zero lower bounds: the first assignment scans every row, which
@@ -71,10 +70,9 @@ extension KMeans {
       let d = data.columns
       let k = self.k
       if !bounded {
-        let previous = labels
-        let step = assignStep(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
-        bounded = zip(previous, labels).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) } * 16 <= data.rows
-        return step
+        let pass = settlingPass(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
+        bounded = pass.settled
+        return pass.step
       }
       let current = drift.count / max(k, 1) - 1
       let refresh = current == Int(UInt8.max)

@@ -32,6 +32,10 @@ extension KMeans {
     /// Centre shifts since the last assignment, applied to a row's bounds when the next assignment visits it;
     /// zeros change nothing.
     private var pending: ContiguousArray<Double>
+    /// Whether the bounds are in use: the passes are ``KMeans/settlingPass(_:centres:k:labels:accumulate:context:)``
+    /// until few labels change; the bounds stay infinite and zero until then, so the first bounded pass examines
+    /// every row.
+    private var bounded = false
 
     /// Label 0 with an infinite upper and a zero lower bound: the first assignment examines every row.
     init(rows n: Int, k: Int) {
@@ -52,6 +56,11 @@ extension KMeans {
     ) -> SegmentSums {
       let d = data.columns
       let k = geometry.nearestHalf.count
+      if !bounded {
+        let pass = settlingPass(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
+        bounded = pass.settled
+        return pass.step
+      }
       let shifts = pending
       pending = ContiguousArray(repeating: 0, count: k)
       let largest = shifts.indices.max { shifts[$0] < shifts[$1] || (shifts[$0] == shifts[$1] && $0 > $1) } ?? 0
@@ -81,7 +90,10 @@ extension KMeans {
     }
 
     /// The centres moved by `shifts`: the bounds absorb it in the next assignment.
-    mutating func move(by shifts: ContiguousArray<Double>) { pending = shifts }
+    mutating func move(by shifts: ContiguousArray<Double>) {
+      guard bounded else { return }
+      pending = shifts
+    }
 
   }
 }
