@@ -2,7 +2,7 @@
 #define SEGMENTA_KMEANS_ROWS_H
 
 /* Private to CKernels: the k-means distance kernel shared by Lloyd's E-step, seeding, Hamerly's rescans and
-   Elkan's starting bounds. Four rows are one vector (lane r is row r), so a centre's coordinate is one broadcast
+   Elkan's scans. Four rows are one vector (lane r is row r), so a centre's coordinate is one broadcast
    for four rows and the nearest centre is found with lane-wise comparisons instead of branches. Each lane still
    adds Σ_j (x_j − c_j)² in j order from 0: the distances are those of a scalar loop, bit for bit. */
 

@@ -22,10 +22,8 @@ extension KMeans {
     context: ExecutionContext
   ) throws(SegmentaError) -> SingleRun {
     try boundedRun(
-      data, centres: start,
-      bounds: ElkanBounds(rows: data.rows, k: start.count / max(data.columns, 1)),
-      maxIterations: maxIterations,
-      tolerance: tolerance, context: context)
+      data, centres: start, scheme: ElkanBounds.self, maxIterations: maxIterations, tolerance: tolerance,
+      context: context)
   }
 
   /// Labels and Elkan's bounds: per row an upper bound (n) and a lower bound per centre (n × k, row-major), in
@@ -41,16 +39,14 @@ extension KMeans {
     /// drift[s × k + j]: at most how far centre j has moved since the assignment that stamped s (the shifts
     /// since then summed, each sum rounded up); the last row, zeros, is the current assignment's stamp.
     private var drift: ContiguousArray<Double>
-    /// Whether the bounds are in use: the passes are ``KMeans/settlingPass(_:centres:k:labels:accumulate:context:)``
-    /// until few labels change.
-    private var bounded = false
 
-    /// Label 0 with an infinite upper bound and zero lower bounds: the first assignment scans every row, which
-    /// makes every bound the exact distance (scikit-learn's `init_bounds_dense` skips the centres that half the
-    /// centre–centre distance rules out; with four rows per vector that saves little and leaves looser bounds).
-    init(rows n: Int, k: Int) {
+    /// An infinite upper bound and zero lower bounds: the first assignment scans every row, which makes every
+    /// bound the exact distance (scikit-learn's `init_bounds_dense` skips the centres that half the centre–centre
+    /// distance rules out; with four rows per vector that saves little and leaves looser bounds).
+    init(labels: ContiguousArray<Int32>, k: Int) {
+      let n = labels.count
       self.k = k
-      labels = ContiguousArray(repeating: 0, count: n)
+      self.labels = labels
       upper = ContiguousArray(repeating: .infinity, count: n)
       lower = ContiguousArray(repeating: 0, count: n * k)
       stamps = ContiguousArray(repeating: 0, count: n)
@@ -69,22 +65,10 @@ extension KMeans {
     ) -> SegmentSums {
       let d = data.columns
       let k = self.k
-      if !bounded {
-        let pass = settlingPass(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
-        bounded = pass.settled
-        return pass.step
-      }
       let current = drift.count / max(k, 1) - 1
       let refresh = current == Int(UInt8.max)
       let stamp = UInt8(refresh ? 0 : current)
       let drift = self.drift
-      // Half the centre–centre distances with +∞ for a centre and itself, so the kernel's test of the other
-      // centres needs no index comparison.
-      let half = {
-        var half = geometry.halfDistances
-        for j in 0..<k { half[j * k + j] = .infinity }
-        return half
-      }()
       let parts = withDisjointChunkWriters(&labels, &upper, &lower) { labelOut, upperOut, lowerOut in
         stamps.withUnsafeMutableBufferPointer { stampBuffer in
           let stampOut = DisjointChunkWriter(stampBuffer)
@@ -93,7 +77,7 @@ extension KMeans {
             step.changed = step.withBuffers { sums, counts in
               data.values.withUnsafeBufferPointer { x in
                 centres.withUnsafeBufferPointer { c in
-                  half.withUnsafeBufferPointer { others in
+                  geometry.halfDistances.withUnsafeBufferPointer { others in
                     geometry.nearestHalf.withUnsafeBufferPointer { nearestHalf in
                       drift.withUnsafeBufferPointer { moved in
                         segmenta_elkan_rows(
@@ -118,7 +102,6 @@ extension KMeans {
     /// The centres moved by `shifts`: every stamp's drift grows by them (rounded up, so it stays an upper bound
     /// on the movement), and the next assignment's stamp starts at zero.
     mutating func move(by shifts: ContiguousArray<Double>) {
-      guard bounded else { return }
       for index in drift.indices where shifts[index % k] > 0 {
         drift[index] = (drift[index] + shifts[index % k]).nextUp
       }

@@ -19,9 +19,8 @@ extension KMeans {
     context: ExecutionContext
   ) throws(SegmentaError) -> SingleRun {
     try boundedRun(
-      data, centres: start, bounds: HamerlyBounds(rows: data.rows, k: start.count / max(data.columns, 1)),
-      maxIterations: maxIterations,
-      tolerance: tolerance, context: context)
+      data, centres: start, scheme: HamerlyBounds.self, maxIterations: maxIterations, tolerance: tolerance,
+      context: context)
   }
 
   /// Labels, upper bounds and lower bounds (one per row) of Hamerly's algorithm.
@@ -32,16 +31,12 @@ extension KMeans {
     /// Centre shifts since the last assignment, applied to a row's bounds when the next assignment visits it;
     /// zeros change nothing.
     private var pending: ContiguousArray<Double>
-    /// Whether the bounds are in use: the passes are ``KMeans/settlingPass(_:centres:k:labels:accumulate:context:)``
-    /// until few labels change; the bounds stay infinite and zero until then, so the first bounded pass examines
-    /// every row.
-    private var bounded = false
 
-    /// Label 0 with an infinite upper and a zero lower bound: the first assignment examines every row.
-    init(rows n: Int, k: Int) {
-      labels = ContiguousArray(repeating: 0, count: n)
-      upper = ContiguousArray(repeating: .infinity, count: n)
-      lower = ContiguousArray(repeating: 0, count: n)
+    /// An infinite upper and a zero lower bound: the first assignment examines every row.
+    init(labels: ContiguousArray<Int32>, k: Int) {
+      self.labels = labels
+      upper = ContiguousArray(repeating: .infinity, count: labels.count)
+      lower = ContiguousArray(repeating: 0, count: labels.count)
       pending = ContiguousArray(repeating: 0, count: k)
     }
 
@@ -56,11 +51,6 @@ extension KMeans {
     ) -> SegmentSums {
       let d = data.columns
       let k = geometry.nearestHalf.count
-      if !bounded {
-        let pass = settlingPass(data, centres: centres, k: k, labels: &labels, accumulate: accumulate, context: context)
-        bounded = pass.settled
-        return pass.step
-      }
       let shifts = pending
       pending = ContiguousArray(repeating: 0, count: k)
       let largest = shifts.indices.max { shifts[$0] < shifts[$1] || (shifts[$0] == shifts[$1] && $0 > $1) } ?? 0
@@ -90,10 +80,7 @@ extension KMeans {
     }
 
     /// The centres moved by `shifts`: the bounds absorb it in the next assignment.
-    mutating func move(by shifts: ContiguousArray<Double>) {
-      guard bounded else { return }
-      pending = shifts
-    }
+    mutating func move(by shifts: ContiguousArray<Double>) { pending = shifts }
 
   }
 }
