@@ -25,9 +25,14 @@ chmod 755 "$cluster"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 password=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 
+# Runs on exit, so it must not fail: under `set -e` a failing command here would replace the command's exit status.
 stop() {
-  "${as_server[@]}" "$bindir/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1 || true
-  rm -rf "$cluster"
+  if [ -f "$cluster/data/postmaster.pid" ] \
+    && ! "${as_server[@]}" "$bindir/pg_ctl" -D "$cluster/data" -m fast -w stop >/dev/null 2>&1; then
+    echo "with-postgres: the server did not stop in time; stopping it immediately" >&2
+    "${as_server[@]}" "$bindir/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$cluster" || echo "with-postgres: could not remove $cluster" >&2
 }
 trap stop EXIT
 

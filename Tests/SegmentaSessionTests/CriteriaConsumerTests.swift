@@ -256,18 +256,32 @@ import Testing
     }
     let jobFile = FileManager.default.temporaryDirectory.appendingPathComponent("segmenta-spark-\(UUID()).json")
     try JSONSerialization.data(withJSONObject: description).write(to: jobFile)
+    defer { try? FileManager.default.removeItem(at: jobFile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [
       "python3", Self.repository.appendingPathComponent("scripts/score_spark_sql.py").path, jobFile.path,
     ]
+    // Spark's own logging goes to a file, shown only when the check fails, so it never mixes into the test
+    // runner's output; no standard input, so the check behaves the same under CI, a terminal or a pipe.
+    let log = jobFile.deletingPathExtension().appendingPathExtension("log")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let logHandle = try FileHandle(forWritingTo: log)
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = logHandle
+    process.standardError = logHandle
     try process.run()
     process.waitUntilExit()
+    try logHandle.close()
     if process.terminationStatus == 3 && !Self.inCI {
       print("skipping the Spark SQL check: pyspark or Java is missing (see scripts/score_spark_sql.py)")
       return
     }
-    try #require(process.terminationStatus == 0, "score_spark_sql.py failed")
+    try #require(
+      process.terminationStatus == 0,
+      "score_spark_sql.py failed (exit \(process.terminationStatus)):\n\((try? String(contentsOf: log, encoding: .utf8)) ?? "")"
+    )
     for job in jobs {
       let scored = try CSVReader.load(
         path: job.item.sqlFile + ".spark.csv", name: "s", context: ExecutionContext(threads: 1)
