@@ -78,6 +78,72 @@ import Testing
     }
   }
 
+  /// Across 512-row chunks, labels and core flags equal DBSCAN's definition computed by brute force (core flags
+  /// from neighbour counts, segments as connected components of the core graph numbered by their smallest row,
+  /// border points in the smallest segment among their core neighbours), for narrow and wide eps.
+  @Test func dbscanEqualsTheDefinitionAcrossChunks() throws {
+    for seed in Self.seeds.prefix(1) {
+      let data = Self.blobs(rows: 1100, columns: 2, seed: seed)
+      for eps in [0.3, 0.8, 4] {
+        let reference = Self.bruteForceDBSCAN(data, eps: eps, minPoints: 5)
+        let partition = try DBSCAN.partition(data, eps: eps, minPoints: 5, context: ExecutionContext(threads: 2))
+        Self.expectSame(partition, reference, "seed \(seed), eps \(eps)")
+      }
+    }
+  }
+
+  /// Two chains in the second chunk meet only through one core point of the first chunk: one segment. (Cross-chunk
+  /// edges are kept once per earlier point and chunk-local component; once per earlier point would lose one chain.)
+  @Test func dbscanJoinsTwoChainsThroughOnePointOfAnEarlierChunk() throws {
+    // 1,024 rows, split by x at the middle position: the first chunk is the 511 spread-out noise rows and the hub
+    // at the origin, the second the two chains going up and down from it, 0.8 apart at their ends.
+    let noise = (0..<511).map { i in [-10 - 2 * Double(i), 0] }
+    let hub = [[-0.01, 0.0]]
+    let up = (0..<256).map { j in [0.3, 0.4 + 0.5 * Double(j)] }
+    let down = (0..<256).map { j in [0.3, -0.4 - 0.5 * Double(j)] }
+    let data = FeatureMatrix(rowsOf: noise + hub + up + down)
+    let partition = try DBSCAN.partition(data, eps: 0.6, minPoints: 3, context: ExecutionContext(threads: 1))
+    Self.expectSame(partition, Self.bruteForceDBSCAN(data, eps: 0.6, minPoints: 3), "two chains")
+    #expect(partition.k == 1)
+    #expect(partition.labels[511...].allSatisfy { $0 == 0 } && partition.labels[..<511].allSatisfy { $0 == -1 })
+  }
+
+  /// Expects equal partitions, naming the first row that differs rather than printing every label.
+  static func expectSame(
+    _ partition: DBSCAN.Partition, _ reference: DBSCAN.Partition, _ what: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let row = reference.labels.indices.first {
+      partition.labels[$0] != reference.labels[$0] || partition.isCore[$0] != reference.isCore[$0]
+    }
+    #expect(row == nil, "\(what): row \(row ?? -1) differs", sourceLocation: sourceLocation)
+    #expect(partition.k == reference.k, "\(what): segments", sourceLocation: sourceLocation)
+  }
+
+  /// DBSCAN by its definition in O(n²), the reference for the tests above.
+  static func bruteForceDBSCAN(_ data: FeatureMatrix, eps: Double, minPoints: Int) -> DBSCAN.Partition {
+    let n = data.rows
+    let neighbours = (0..<n).map { i in (0..<n).filter { Self.squaredDistance(data, i, $0) <= eps * eps } }
+    let isCore = ContiguousArray(neighbours.map { $0.count >= minPoints })
+    var labels = ContiguousArray<Int32>(repeating: -1, count: n)
+    var k: Int32 = 0
+    for start in 0..<n where isCore[start] && labels[start] < 0 {
+      labels[start] = k
+      var stack = [start]
+      while let p = stack.popLast() {
+        for o in neighbours[p] where isCore[o] && labels[o] < 0 {
+          labels[o] = k
+          stack.append(o)
+        }
+      }
+      k += 1
+    }
+    for i in 0..<n where !isCore[i] {
+      labels[i] = neighbours[i].filter { isCore[$0] }.map { labels[$0] }.min() ?? -1
+    }
+    return DBSCAN.Partition(labels: labels, isCore: isCore, k: Int(k))
+  }
+
   /// Row order: core points and noise do not depend on it, and the segments of core points are the same up to
   /// numbering; only border points within eps of two segments may move.
   @Test func dbscanCorePartitionDoesNotDependOnRowOrder() throws {

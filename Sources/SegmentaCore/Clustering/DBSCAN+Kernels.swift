@@ -14,7 +14,7 @@ extension DBSCAN {
   /// DBSCAN's partition of `data` with scikit-learn's numbering (see ``DBSCAN``).
   ///
   /// - Complexity: O(n × d × log n + n × (log n + m) × d) time for m neighbours per row on average; O(n × d +
-  ///   e) memory, e the core–core edges that cross chunk boundaries.
+  ///   e) memory, e ≤ n × c the core–core edges kept across chunk boundaries (c chunks).
   static func partition(_ data: FeatureMatrix, eps: Double, minPoints: Int, context: ExecutionContext)
     throws(SegmentaError) -> Partition
   {
@@ -58,20 +58,37 @@ extension DBSCAN {
   }
 
   /// Edges (flattened position pairs) that connect the core points of `range` with earlier core points: within
-  /// the chunk only those that join two chunk-local components, across chunks all of them (each edge once, from
-  /// its later end).
+  /// the chunk only those that join two chunk-local components; across chunks one edge per earlier core point
+  /// and chunk-local component (each edge from its later end).
+  ///
+  /// Across chunks, a wide `eps` makes most pairs of core points neighbours, and keeping every such pair took
+  /// gigabytes at 100k rows. An edge to an earlier point `o` adds nothing when `o` was already joined to the
+  /// same local component, so `joinedTo[o]` remembers the local root `o` was last joined to. A point's earlier
+  /// chunks come first in tree order, so its cross-chunk neighbours wait in `earlier` until its local edges have
+  /// put it in its component.
   private static func coreEdges(
     _ q: KDTree.Queries, core: UnsafeBufferPointer<Bool>, radius: Double, range: Range<Int>
   ) -> [Int] {
     var local = UnionFind(count: range.count)
+    var joinedTo = ContiguousArray<Int32>(repeating: -1, count: range.lowerBound)
+    var earlier: [Int] = []
     var edges: [Int] = []
     for p in range where core[p] {
+      earlier.removeAll(keepingCapacity: true)
       q.forEach(within: radius, of: q.point(p)) { o in
         guard o < p, core[o] else { return }
-        if o < range.lowerBound || local.union(p - range.lowerBound, o - range.lowerBound) {
+        if o < range.lowerBound {
+          earlier.append(o)
+        } else if local.union(p - range.lowerBound, o - range.lowerBound) {
           edges.append(p)
           edges.append(o)
         }
+      }
+      let root = Int32(local.find(p - range.lowerBound))
+      for o in earlier where joinedTo[o] != root {
+        joinedTo[o] = root
+        edges.append(p)
+        edges.append(o)
       }
     }
     return edges
