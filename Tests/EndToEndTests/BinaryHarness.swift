@@ -57,12 +57,14 @@ struct Segmenta {
       stderr: String(decoding: err, as: UTF8.self))
   }
 
-  /// Runs `python3 Tests/EndToEndTests/SCRIPT ARGUMENTS…` and returns its exit status and what it printed
-  /// (stdout and stderr together).
+  /// Runs `python3 -B Tests/EndToEndTests/SCRIPT ARGUMENTS…` and returns its exit status and what it printed
+  /// (stdout and stderr together). `-B`: a script that imports another would otherwise leave `__pycache__` in the
+  /// test target's folder, which SwiftPM then warns about as an unhandled file.
   static func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, report: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", root.appendingPathComponent("Tests/EndToEndTests/\(script)").path] + arguments
+    process.arguments =
+      ["python3", "-B", root.appendingPathComponent("Tests/EndToEndTests/\(script)").path] + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output

@@ -97,6 +97,28 @@ import Testing
     #expect(three.inertia == 0)
   }
 
+  /// A fit of more than 255 passes: Elkan's stamps wrap there (every row's bounds are written back and the drift
+  /// table restarts). Centres that all start at one end of evenly spaced points creep along the line for hundreds
+  /// of passes while few labels change per pass; Elkan and Hamerly must still end exactly as Lloyd.
+  @Test(arguments: [KMeans.Algorithm.elkan, .hamerly])
+  func aFitOfMoreThan255PassesEqualsLloyd(algorithm: KMeans.Algorithm) throws {
+    let line = FeatureMatrix(rowsOf: (0..<1500).map { [Double($0) / 1499] })
+    let start = FeatureMatrix(rowsOf: (0..<20).map { [Double($0) / 1499] })
+    let lloyd = KMeans(k: 20, initialization: .explicit(start), maxIterations: 2000, tolerance: 0)
+    var fast = lloyd
+    fast.algorithm = algorithm
+    var rng = SeededRandom(seed: 1)
+    let expected = try lloyd.fit(line, context: ExecutionContext(threads: 1), rng: &rng)
+    let passes = expected.iterations ?? 0
+    #expect(passes > 300, "the fit should run past the stamps' wrap: \(passes) passes")
+    for threads in [1, 2] {
+      let result = try fast.fit(line, context: ExecutionContext(threads: threads), rng: &rng)
+      let found = "\(result.iterations ?? -1) passes, inertia \(result.inertia ?? .nan)"
+      let same = result == expected
+      #expect(same, "\(algorithm), \(threads) thread(s): \(found); Lloyd \(passes), \(expected.inertia ?? .nan)")
+    }
+  }
+
   /// `rows × columns` integers in `0..<levels`: many duplicate rows and rows equidistant from two centres.
   static func integerGrid(rows: Int, columns: Int, levels: Int, seed: UInt64) -> FeatureMatrix {
     var rng = SeededRandom(seed: seed)
