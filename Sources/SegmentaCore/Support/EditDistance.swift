@@ -27,8 +27,14 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 
 /// The candidate closest to `word` if it is close enough to be a plausible typo (distance ≤ max(1, |word|/3)),
 /// ties broken by candidate order; `nil` otherwise. A typo in the first part of a long name counts too
-/// (`revnue` → `revenue_eur`): the distance to the candidate's prefix of the same length, plus one.
+/// (`revnue` → `revenue_eur`): the distance to the candidate's prefix of the same length, plus one. Failing
+/// that, a name with words left out (`service_share` → `service_revenue_share`, see ``wordsMatch(_:_:)``).
 public func closestMatch(to word: String, among candidates: [String]) -> String? {
+  closestSpelling(to: word, among: candidates) ?? closestByWords(to: word, among: candidates)
+}
+
+/// The candidate within a plausible number of edits of `word` (see ``closestMatch(to:among:)``).
+private func closestSpelling(to word: String, among candidates: [String]) -> String? {
   let limit = max(1, word.count / 3)
   var best: (name: String, distance: Int)?
   let typed = word.lowercased()
@@ -41,6 +47,36 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
     if d <= limit, d < (best?.distance ?? .max) { best = (c, d) }
   }
   return best?.name
+}
+
+/// The candidate with the fewest words whose words contain `word`'s words in order, if no other has as few:
+/// names in the data are often longer than the ones typed (`service_share`, `product_lines` for
+/// `service_revenue_share`, `product_line_breadth`). Two equally short ones suggest nothing rather than a guess.
+private func closestByWords(to word: String, among candidates: [String]) -> String? {
+  let typed = words(of: word)
+  guard typed.count >= 2 || typed.first.map({ $0.count >= 4 }) == true else { return nil }
+  let matching = candidates.map { ($0, words(of: $0)) }.filter { $0.1.count > typed.count && wordsMatch(typed, $0.1) }
+  guard let fewest = matching.map(\.1.count).min() else { return nil }
+  let best = matching.filter { $0.1.count == fewest }
+  return best.count == 1 ? best[0].0 : nil
+}
+
+/// Whether every typed word matches one of `name`'s words, in order: equal, or one edit away for words of four
+/// letters or more (`lines` → `line`). Words of one or two letters are too unspecific and never match.
+func wordsMatch(_ typed: [String], _ name: [String]) -> Bool {
+  var next = name.startIndex
+  for t in typed {
+    guard t.count >= 3 else { return false }
+    guard let found = name[next...].firstIndex(where: { $0 == t || (t.count >= 4 && editDistance(t, $0) <= 1) })
+    else { return false }
+    next = found + 1
+  }
+  return true
+}
+
+/// The lowercased words of a name, split at `_`, `-`, `.` and spaces.
+private func words(of name: String) -> [String] {
+  name.lowercased().split(whereSeparator: { "_-. ".contains($0) }).map(String.init)
 }
 
 /// ` (did you mean 'x'?)` for the closest plausible candidate, or `""` when none is close.
