@@ -48,6 +48,8 @@ import Testing
     ([], "load good.csv sep=x", "sep=x is invalid"),
     ([], "features a", "no dataset loaded"),
     (["load good.csv"], "features revnue", "unknown column 'revnue'"),
+    (["load good.csv"], "features a bb x_c", "unknown columns 'bb' (did you mean 'b'?), 'x_c'"),
+    (["load good.csv", "features a"], "features +bb -a +cc", "unknown columns 'bb' (did you mean 'b'?), 'cc'"),
     (["load good.csv"], "run kmeans k=2", "no features selected"),
     (["load good.csv", "features a b"], "run kmeans k=9", "k=9 but only 4 rows"),
     (["load good.csv", "features a b"], "run kmeans k=0", "k=0 is invalid"),

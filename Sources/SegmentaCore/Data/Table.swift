@@ -28,6 +28,20 @@ public struct Table: Sendable, Equatable {
     throw .unknownColumn(name, suggestion: closestMatch(to: name, among: columns.map(\.name)))
   }
 
+  /// The columns called `names`, in order; every name that is no column is named in one error
+  /// (``SegmentaError/unknownColumn(_:suggestion:)`` for one, ``SegmentaError/unknownColumns(_:suggestions:)``
+  /// for several), each with a suggestion.
+  public func requireColumns(_ names: [String]) throws(SegmentaError) -> [Column] {
+    let found = names.map { column(named: $0) }
+    let unknown = zip(names, found).filter { $0.1 == nil }.map(\.0)
+    let suggestions = unknown.map { closestMatch(to: $0, among: columns.map(\.name)) }
+    switch unknown.count {
+    case 0: return found.compactMap { $0 }
+    case 1: throw .unknownColumn(unknown[0], suggestion: suggestions[0])
+    default: throw .unknownColumns(unknown, suggestions: suggestions)
+    }
+  }
+
   /// Adds a column, or replaces the one with the same name (keeping its position).
   public mutating func setColumn(_ column: Column) {
     precondition(columns.isEmpty || column.count == rowCount, "column length differs from the table's")

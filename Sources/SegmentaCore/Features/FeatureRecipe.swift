@@ -30,7 +30,7 @@ public struct FeatureRecipe: Sendable, Equatable {
   /// - Complexity: O(rows × columns) plus sorting for quantile-based steps.
   public func apply(to table: Table) throws(SegmentaError) -> PreparedFeatures {
     guard !columns.isEmpty else { throw .notReady("no features selected; use `features COL…` first") }
-    var working = try columns.map { name throws(SegmentaError) in try table.requireColumn(name) }
+    var working = try table.requireColumns(columns)
     let rows = try keptRows(working, rowCount: table.rowCount)
     working = working.map { $0.selecting(rows.lazy.map { Optional($0) }) }
     var fills = [Double?](repeating: nil, count: working.count)

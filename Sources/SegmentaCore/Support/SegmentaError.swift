@@ -16,6 +16,9 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
   case database(source: String, problem: String, position: Int?, hint: String)
   /// A column name that does not exist.
   case unknownColumn(String, suggestion: String?)
+  /// Several column names that do not exist (named all at once, so that one correction fixes the command), each
+  /// with its suggestion.
+  case unknownColumns([String], suggestions: [String?])
   /// A dataset name that does not exist.
   case unknownDataset(String, suggestion: String?)
   /// A variant name that does not exist.
@@ -66,6 +69,8 @@ public enum SegmentaError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(source): \(problem)" + (position.map { ", at character \($0) of the query" } ?? "")
         + (hint.isEmpty ? "" : " (\(hint))")
     case .unknownColumn(let name, let s): "unknown column '\(name)'" + Self.didYouMean(s)
+    case .unknownColumns(let names, let s):
+      "unknown columns " + zip(names, s).map { "'\($0)'" + Self.didYouMean($1) }.joined(separator: ", ")
     case .unknownDataset(let name, let s): "unknown dataset '\(name)'" + Self.didYouMean(s)
     case .unknownVariant(let name, let s): "unknown variant '\(name)'" + Self.didYouMean(s)
     case .wrongColumnKind(let column, let actual, let expected):

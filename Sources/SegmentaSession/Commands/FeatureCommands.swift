@@ -16,9 +16,9 @@ extension CommandSpec {
     let words = command.arguments
     let incremental = words.allSatisfy { !$0.quoted && ($0.text.hasPrefix("+") || $0.text.hasPrefix("-")) }
     var recipe = incremental ? dataset.recipe : FeatureRecipe(derivations: dataset.recipe.derivations)
-    for word in words {
-      let name = incremental ? String(word.text.dropFirst()) : word.text
-      _ = try context.core { () throws(SegmentaError) in try dataset.table.requireColumn(name) }
+    let names = words.map { incremental ? String($0.text.dropFirst()) : $0.text }
+    _ = try context.core { () throws(SegmentaError) in try dataset.table.requireColumns(names) }
+    for (word, name) in zip(words, names) {
       if incremental && word.text.hasPrefix("-") {
         guard recipe.columns.contains(name) else {
           throw .usage("'\(name)' is not a selected feature", column: word.column)

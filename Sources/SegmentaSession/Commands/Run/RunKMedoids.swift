@@ -80,7 +80,7 @@ extension RunMethod {
           + "counts once", column: option.column)
     }
     do {
-      let columns = try names.map { name throws(SegmentaError) in try input.table.requireColumn(name) }
+      let columns = try input.table.requireColumns(names)
       return try CategoricalMatrix(encoding: columns, rows: input.features.rowIndices)
     } catch {
       throw .failed(error)
