@@ -24,8 +24,7 @@ public struct Table: Sendable, Equatable {
 
   /// The column called `name`, or an ``SegmentaError/unknownColumn(_:suggestion:)`` error with a suggestion.
   public func requireColumn(_ name: String) throws(SegmentaError) -> Column {
-    if let c = column(named: name) { return c }
-    throw .unknownColumn(name, suggestion: closestMatch(to: name, among: columns.map(\.name)))
+    try requireColumns([name])[0]
   }
 
   /// The columns called `names`, in order; every name that is no column is named in one error
