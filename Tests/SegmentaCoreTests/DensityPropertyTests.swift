@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 
 @testable import SegmentaCore
@@ -218,5 +220,26 @@ import Testing
     let context = ExecutionContext(threads: 1, cancellation: flag)
     #expect(throws: SegmentaError.interrupted) { try DBSCAN(eps: 1).fit(data, context: context, rng: &rng) }
     #expect(throws: SegmentaError.interrupted) { try HDBSCAN(minSize: 5).fit(data, context: context, rng: &rng) }
+  }
+
+  /// Ctrl-C at a wide eps, where joining the core points visits every pair of rows: the fit stops within a
+  /// second of the flag, not when that phase ends.
+  @Test func cancellationWhileJoiningCorePointsStopsWithinASecond() {
+    // 12,000 rows in a 2 × 2 square and eps 3: every row is a neighbour of every other (1.4 × 10⁸ pairs).
+    var random = SeededRandom(seed: 3)
+    let values = ContiguousArray((0..<24_000).map { _ in random.nextDouble() * 2 })
+    let data = FeatureMatrix(rows: 12_000, columns: 2, names: ["x", "y"], values: values)
+    let context = ExecutionContext(threads: 2)
+    let cancelledAt = Atomic<UInt64>(0)
+    // A thread of its own (not the dispatch pool, which the fit and other tests keep busy) sets the flag.
+    Thread.detachNewThread {
+      Thread.sleep(forTimeInterval: 0.2)
+      cancelledAt.store(DispatchTime.now().uptimeNanoseconds, ordering: .sequentiallyConsistent)
+      context.cancellation.cancel()
+    }
+    #expect(throws: SegmentaError.interrupted) { try DBSCAN.partition(data, eps: 3, minPoints: 5, context: context) }
+    let stopped = DispatchTime.now().uptimeNanoseconds
+    let seconds = Double(stopped - min(stopped, cancelledAt.load(ordering: .sequentiallyConsistent))) / 1e9
+    #expect(seconds < 1, "stopped \(seconds) s after the flag was set")
   }
 }

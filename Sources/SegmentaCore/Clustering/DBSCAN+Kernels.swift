@@ -32,8 +32,13 @@ extension DBSCAN {
       }.joined())
     try context.checkCancellation()
 
+    let cancellation = context.cancellation
     let edges = context.mapChunks(count: n, chunkCount: chunks) { _, range in
-      tree.withQueries { q in core.withUnsafeBufferPointer { coreEdges(q, core: $0, radius: radius, range: range) } }
+      tree.withQueries { q in
+        core.withUnsafeBufferPointer {
+          coreEdges(q, core: $0, radius: radius, range: range, cancellation: cancellation)
+        }
+      }
     }
     try context.checkCancellation()
     let segment = numberComponents(edges: edges, core: core, order: tree.order)
@@ -66,14 +71,20 @@ extension DBSCAN {
   /// same local component, so `joinedTo[o]` remembers the local root `o` was last joined to. A point's earlier
   /// chunks come first in tree order, so its cross-chunk neighbours wait in `earlier` until its local edges have
   /// put it in its component.
+  ///
+  /// At a wide `eps` this phase visits most pairs of rows (seconds to minutes), so it looks at `cancellation`
+  /// every 64 rows and stops early; the partial edges are never used, since the caller checks it right after.
   private static func coreEdges(
-    _ q: KDTree.Queries, core: UnsafeBufferPointer<Bool>, radius: Double, range: Range<Int>
+    _ q: KDTree.Queries, core: UnsafeBufferPointer<Bool>, radius: Double, range: Range<Int>,
+    cancellation: CancellationFlag
   ) -> [Int] {
     var local = UnionFind(count: range.count)
     var joinedTo = ContiguousArray<Int32>(repeating: -1, count: range.lowerBound)
     var earlier: [Int] = []
     var edges: [Int] = []
-    for p in range where core[p] {
+    for p in range {
+      if p & 63 == 0 && cancellation.isCancelled { break }
+      guard core[p] else { continue }
       earlier.removeAll(keepingCapacity: true)
       q.forEach(within: radius, of: q.point(p)) { o in
         guard o < p, core[o] else { return }
