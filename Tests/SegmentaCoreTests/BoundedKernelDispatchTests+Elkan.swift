@@ -98,10 +98,7 @@ extension BoundedKernelDispatchTests {
         s.stamps[i] = stamp
       }
     }
-    for i in begin..<s.labels.count {
-      s.counts[Int(s.labels[i])] += 1
-      for j in 0..<d { s.sums[Int(s.labels[i]) * d + j] += test.x[i * d + j] }
-    }
+    addRows(test.x, labels: s.labels, begin: begin, columns: d, sums: &s.sums, counts: &s.counts)
     return (changed, scanned)
   }
 

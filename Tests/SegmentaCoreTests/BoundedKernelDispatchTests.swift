@@ -17,14 +17,6 @@ import Testing
     var sums: [Double]
     var counts: [Int]
 
-    /// Rows begin..<rows added to their centres' sums and counts, in row order.
-    mutating func addRows(_ x: [Double], begin: Int, rows: Int, columns d: Int) {
-      for i in begin..<rows {
-        counts[Int(labels[i])] += 1
-        for j in 0..<d { sums[Int(labels[i]) * d + j] += x[i * d + j] }
-      }
-    }
-
     func expectBitIdentical(to expected: BoundState, _ name: String) {
       #expect(labels == expected.labels, "\(name): labels")
       #expect(upper.map(\.bitPattern) == expected.upper.map(\.bitPattern), "\(name): upper bounds")
@@ -72,6 +64,17 @@ import Testing
     }
   }
 
+  /// Rows begin..<labels.count added to their centres' sums and counts, in row order: how every bounded pass (Hamerly's
+  /// and Elkan's) ends.
+  static func addRows(
+    _ x: [Double], labels: [Int32], begin: Int, columns d: Int, sums: inout [Double], counts: inout [Int]
+  ) {
+    for i in begin..<labels.count {
+      counts[Int(labels[i])] += 1
+      for j in 0..<d { sums[Int(labels[i]) * d + j] += x[i * d + j] }
+    }
+  }
+
   /// Hamerly's assignment as a plain scalar loop (segmenta_kernels.h): bounds absorb the shifts, the tests, the
   /// exact distance to the own centre, the full scan; then the sums in row order. Returns (changed, rescans).
   static func hamerly(
@@ -98,7 +101,7 @@ import Testing
         s.labels[i] = Int32(nearest)
       }
     }
-    s.addRows(x, begin: begin, rows: s.labels.count, columns: d)
+    addRows(x, labels: s.labels, begin: begin, columns: d, sums: &s.sums, counts: &s.counts)
     return (changed, rescans)
   }
 
