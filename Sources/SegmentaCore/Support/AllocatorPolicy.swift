@@ -9,7 +9,8 @@ import CKernels
 /// memory: ~8 MB more peak RSS on a 1M-row file (docs/performance.md run 14). Fixing the threshold turns the
 /// raising off and leaves the trim threshold at 128 KiB. It is fixed at the largest value glibc would raise it to,
 /// so which blocks are mapped on their own stays as in a long-running process: a lower value (4 MiB) saved ~2 MB
-/// more on the load but made DBSCAN, which allocates large neighbour lists per query chunk, ~10 % slower.
+/// more on the load but made DBSCAN ~10 % slower (measured in run 14, when DBSCAN at a wide eps still allocated
+/// gigabytes of cross-chunk edges; since run 16 it keeps far fewer, and 4 MiB was not measured again).
 public enum AllocatorPolicy {
   /// The size from which allocations are mapped on their own: glibc's own upper limit for its dynamic threshold
   /// on 64-bit machines.

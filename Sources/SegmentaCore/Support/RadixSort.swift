@@ -1,12 +1,12 @@
 /// Sorting 32-bit keys (the hashes of an identifier check) by radix, in place: the keys are first distributed by
 /// their top 8 bits within the array itself (American flag sort: a count, then cycles of swaps), then each of the
 /// 256 buckets is sorted by its low 24 bits with three least-significant-digit counting passes through a scratch
-/// array of the largest bucket's size, sixteen groups of buckets on all threads. O(n) time like a plain LSD radix sort (six sweeps over the keys instead of
-/// the ~20 merge rounds of a comparison sort on a million keys; a 1M-row load took ~5 % less time), but without
-/// its scratch array of n keys, which at the end of a load, when every column is built, set the peak memory (4 MB
-/// of the hashes' 8 MB at a million rows). The cancellation flag is checked every ``InterruptibleSort/runLength``
-/// keys. The result is the sorted array (a radix sort of plain integers has no ties to break, so it is the same for
-/// every thread count).
+/// array of the largest bucket's size, sixteen groups of buckets on all threads. O(n) time like a plain LSD radix
+/// sort (six sweeps over the keys instead of the ~20 merge rounds of a comparison sort on a million keys; a 1M-row
+/// load took ~5 % less time), but without its scratch array of n keys, which at the end of a load, when every
+/// column is built, set the peak memory (4 MB of the hashes' 8 MB at a million rows). The cancellation flag is
+/// checked every ``InterruptibleSort/runLength`` keys. The result is the sorted array (a radix sort of plain
+/// integers has no ties to break, so it is the same for every thread count).
 enum RadixSort {
   /// Bits of the in-place distribution (256 buckets) and of each pass within a bucket (three passes of 8 bits).
   static let digitBits: UInt32 = 8
